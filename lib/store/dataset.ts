@@ -54,7 +54,7 @@ export async function writeDataset(
   tables: Partial<Record<TableName, pl.DataFrame>>,
   info: DatasetInfo,
 ): Promise<Manifest> {
-  await refuseForeignDirectory(dir);
+  refuseForeignDirectory(dir);
   const manifest: Manifest = {
     format: "ptmscope-dataset",
     schema_version: SCHEMA_VERSION,
@@ -79,7 +79,7 @@ export async function writeDataset(
   return manifest;
 }
 
-async function refuseForeignDirectory(dir: string): Promise<void> {
+function refuseForeignDirectory(dir: string): void {
   let entries: string[];
   try {
     entries = [...Deno.readDirSync(dir)].map((e) => e.name);
