@@ -89,3 +89,22 @@ export function parseManifest(text: string, where: string): Manifest {
   }
   return m;
 }
+
+/**
+ * Whether a dataset was built from exactly the inputs (and source kind) described by `info`, so rebuilding it
+ * would change nothing.
+ *
+ * @example
+ * ```ts
+ * if (sameInputs(await readManifest(out), info)) console.log("up to date");
+ * ```
+ */
+export function sameInputs(
+  manifest: Manifest,
+  info: { source: ManifestSource; inputs?: ManifestInput[] },
+): boolean {
+  const a = manifest.inputs;
+  const b = info.inputs ?? [];
+  return manifest.source.kind === info.source.kind && a.length === b.length && b.length > 0 &&
+    a.every((x, i) => x.path === b[i].path && x.sha256 === b[i].sha256);
+}

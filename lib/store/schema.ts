@@ -20,11 +20,11 @@ export interface ColumnSpec {
   doc: string;
 }
 
-const str = pl.Utf8;
+const str = pl.String;
 const int = pl.Int64;
 const bool = pl.Bool;
 const time = pl.Datetime("ms");
-const strings = pl.List(pl.Utf8);
+const strings = pl.List(pl.String);
 
 /** Column specs of every canonical table, in storage order. */
 export const TABLES = {
