@@ -5,13 +5,13 @@
  * @module
  */
 import { basename, join } from "node:path";
-import { gunzipSync } from "node:zlib";
-import type pl from "nodejs-polars";
+import { Buffer } from "node:buffer";
+import pl from "nodejs-polars";
 import { Progress } from "../cli/progress.ts";
-import { sha256Hex } from "../store/hash.ts";
 import type { DatasetInfo } from "../store/dataset.ts";
 import type { ManifestInput } from "../store/manifest.ts";
-import { HfModelsTable, HfRecordError } from "./hf_models_table.ts";
+import { HfRecordError } from "./hf_models_table.ts";
+import type { PagesJob, PagesReply } from "./_hf_pages_worker.ts";
 
 /** Options of {@linkcode readHfDump}. */
 export interface HfDumpOptions {
@@ -19,6 +19,8 @@ export interface HfDumpOptions {
   retrievedAt?: string;
   /** Show a progress bar on stderr. @default false */
   progress?: boolean;
+  /** Worker threads parsing pages. @default the number of cores, at most one per 4 pages */
+  workers?: number;
 }
 
 const PAGE_FILE = /\.json(\.gz)?$/;
@@ -64,57 +66,6 @@ export function retrievalDateFromName(name: string): string | null {
   return m ? `${m[3]}-${m[1]}-${m[2]}` : null;
 }
 
-const utf8 = new TextDecoder("utf-8", { fatal: true });
-const lossy = new TextDecoder("utf-8");
-
-/** Decodes and parses one page, with errors that name the file and, where possible, the record. */
-function parsePage(path: string, raw: Uint8Array): unknown[] {
-  let bytes = raw;
-  if (raw[0] === 0x1f && raw[1] === 0x8b) {
-    try {
-      bytes = gunzipSync(raw);
-    } catch (err) {
-      throw new HfRecordError(`${path}: corrupt or truncated gzip data (${(err as Error).message})`);
-    }
-  }
-  let text: string;
-  try {
-    text = utf8.decode(bytes);
-  } catch {
-    throw new HfRecordError(`${path}: ${describeBadUtf8(bytes)}`);
-  }
-  let page: unknown;
-  try {
-    page = JSON.parse(text);
-  } catch (err) {
-    const hint = text.trimEnd().endsWith("]") ? "" : " (the file looks truncated)";
-    throw new HfRecordError(`${path}: malformed JSON${hint}: ${(err as Error).message}`);
-  }
-  if (!Array.isArray(page)) {
-    throw new HfRecordError(`${path}: expected a JSON array of models, got ${typeof page}`);
-  }
-  return page;
-}
-
-// Only runs on failure: find the first record that carries the invalid bytes so the error can name it.
-function describeBadUtf8(bytes: Uint8Array): string {
-  const text = lossy.decode(bytes);
-  try {
-    const page = JSON.parse(text);
-    if (Array.isArray(page)) {
-      const i = page.findIndex((r) => JSON.stringify(r).includes("\uFFFD"));
-      if (i >= 0) {
-        const id = (page[i] as { id?: unknown })?.id;
-        return `record #${i}${typeof id === "string" ? ` (${id})` : ""} holds bytes that are not valid UTF-8`;
-      }
-    }
-  } catch {
-    // fall through to the byte offset
-  }
-  const at = text.indexOf("\uFFFD");
-  return `bytes that are not valid UTF-8 near character ${at}`;
-}
-
 /**
  * Reads every page of a dump directory into the canonical `models` table.
  * Any malformed page or record stops the import with an error naming the file and record; nothing is written.
@@ -131,24 +82,30 @@ export async function readHfDump(
   options: HfDumpOptions = {},
 ): Promise<{ tables: { models: pl.DataFrame }; info: DatasetInfo }> {
   const files = listPageFiles(dir);
-  const table = new HfModelsTable();
-  const inputs: ManifestInput[] = [];
   const bar = options.progress
     ? new Progress("import hf-dump", { total: files.length, unit: "pages" })
     : null;
-  for (const path of files) {
-    const raw = await Deno.readFile(path);
-    inputs.push({ path: basename(path), bytes: raw.byteLength, sha256: sha256Hex(raw) });
-    const page = parsePage(path, raw);
-    for (let i = 0; i < page.length; i++) table.add(page[i], () => `${path} record #${i}`);
-    bar?.tick();
-  }
-  bar?.done(`${table.size.toLocaleString("en-US")} models`);
-  const notes = table.duplicates > 0
-    ? [`${table.duplicates} records repeat a model id already seen on an earlier page; the first was kept`]
+  const workers = Math.max(
+    1,
+    options.workers ?? Math.min(navigator.hardwareConcurrency, Math.ceil(files.length / 4)),
+  );
+  const size = Math.ceil(files.length / workers);
+  const chunks = Array.from({ length: workers }, (_, i) => files.slice(i * size, (i + 1) * size));
+  const parts = await Promise.all(
+    chunks.filter((c) => c.length > 0).map((c) => readInWorker(c, () => bar?.tick())),
+  );
+  const all = pl.concat(parts.map((p) => p.models));
+  // a model repeated across chunks (downloads changed while the hub was paged): keep its first record
+  const models = all.getColumn("id").nUnique() === all.height
+    ? all
+    : all.unique({ subset: "id", keep: "first", maintainOrder: true });
+  const duplicates = parts.reduce((n, p) => n + p.duplicates, 0) + all.height - models.height;
+  bar?.done(`${models.height.toLocaleString("en-US")} models`);
+  const notes = duplicates > 0
+    ? [`${duplicates} records repeat a model id already seen on an earlier page; the first was kept`]
     : [];
   return {
-    tables: { models: table.toDataFrame() },
+    tables: { models },
     info: {
       source: {
         kind: "hf-dump",
@@ -156,8 +113,38 @@ export async function readHfDump(
         location: dir,
       },
       retrieved_at: options.retrievedAt ?? retrievalDateFromName(basename(files[0])),
-      inputs,
+      inputs: parts.flatMap((p) => p.inputs),
       notes,
     },
   };
+}
+
+interface Part {
+  models: pl.DataFrame;
+  inputs: ManifestInput[];
+  duplicates: number;
+}
+
+// JSON.parse dominates an import and runs on one thread: pages are split among workers.
+function readInWorker(files: string[], onPage: () => void): Promise<Part> {
+  const worker = new Worker(new URL("./_hf_pages_worker.ts", import.meta.url), { type: "module" });
+  return new Promise<Part>((resolve, reject) => {
+    worker.onmessage = (event: MessageEvent<PagesReply>) => {
+      const reply = event.data;
+      if (reply.kind === "page") return onPage();
+      worker.terminate();
+      if (reply.kind === "error") return reject(new HfRecordError(reply.message));
+      resolve({
+        models: pl.readIPC(Buffer.from(reply.ipc)),
+        inputs: reply.inputs,
+        duplicates: reply.duplicates,
+      });
+    };
+    worker.onerror = (event) => {
+      event.preventDefault();
+      worker.terminate();
+      reject(new HfRecordError(`reading ${files[0]} ...: ${event.message}`));
+    };
+    worker.postMessage({ files } satisfies PagesJob);
+  });
 }
