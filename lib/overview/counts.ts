@@ -15,7 +15,7 @@ function isList(df: pl.DataFrame, column: string): boolean {
  * with "," (`cc-by-nc-4.0,apache-2.0`), an empty list counting as null, so every model counts once and shares
  * sum to 1; with `explode` a model counts once under each of its values instead.
  *
- * @param top keep the `top` most frequent values and fold the rest into one row named `(other)`.
+ * @param top keep the `top` most frequent values and fold the rest into one row named `(all others)`.
  * @param explode count list values one by one.
  * @example
  * ```ts
@@ -46,7 +46,7 @@ export function countBy(
   if (top === undefined || counts.height <= top) return counts;
   const rest = counts.slice(top, counts.height - top);
   const other = pl.DataFrame({
-    [column]: ["(other)"],
+    [column]: ["(all others)"],
     count: pl.Series("count", [rest.getColumn("count").sum()], pl.Int64),
     share: [rest.getColumn("share").sum()],
   });

@@ -35,7 +35,7 @@ Deno.test("countBy() groups a list column by the whole list, or by each value wi
 
 Deno.test("countBy() folds values beyond top into (other)", () => {
   const top = countBy(models(), "library", { top: 1 }).toRecords();
-  assert.deepEqual(top.map((r) => [r.library, r.count]), [["transformers", 2], ["(other)", 3]]);
+  assert.deepEqual(top.map((r) => [r.library, r.count]), [["transformers", 2], ["(all others)", 3]]);
 });
 
 Deno.test("shareMissing() treats null and empty lists as missing", () => {
