@@ -4,7 +4,7 @@
  * @module
  */
 import { catalogGroups } from "../lib/fetch/catalog.ts";
-import { defaultCacheDir } from "../lib/fetch/cache.ts";
+import { cacheDir as defaultCacheDir } from "../lib/paths.ts";
 import { fetchGroups } from "../lib/fetch/fetch.ts";
 import { parseFlags, runCommand, UsageError } from "./_main.ts";
 

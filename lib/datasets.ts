@@ -11,7 +11,7 @@ import { fetchGroups } from "./fetch/fetch.ts";
 import { readHfDump } from "./sources/hf_dump.ts";
 import { type Dataset, loadDataset, readManifest, writeDataset } from "./store/dataset.ts";
 import type { TableName } from "./store/schema.ts";
-import { CACHE_DIR, DATA_DIR } from "./paths.ts";
+import { cacheDir as defaultCacheDir, dataDir as defaultDataDir } from "./paths.ts";
 
 /** A dataset built from one group of the fetch catalog. */
 interface Recipe {
@@ -47,7 +47,7 @@ function recipe(name: string): Recipe {
  * await hfPagesDir(); // ".../data/cache/stalnaker-hf-supply-chain/data/raw_data/model_lists"
  * ```
  */
-export async function hfPagesDir(cacheDir: string = CACHE_DIR): Promise<string> {
+export async function hfPagesDir(cacheDir: string = defaultCacheDir()): Promise<string> {
   const group = RECIPES["hf-2024-07-11"].group;
   await fetchGroups([group], { cacheDir, progress: true, log: (line) => console.error(line) });
   return dirname((await cachedGroupPaths(group, cacheDir))[0]);
@@ -74,7 +74,7 @@ async function isCurrent(dir: string, r: Recipe): Promise<boolean> {
  */
 export async function ensureDataset(
   name: string,
-  { dataDir = DATA_DIR, cacheDir = CACHE_DIR }: { dataDir?: string; cacheDir?: string } = {},
+  { dataDir = defaultDataDir(), cacheDir = defaultCacheDir() }: { dataDir?: string; cacheDir?: string } = {},
 ): Promise<string> {
   const r = recipe(name);
   const dir = join(dataDir, name);

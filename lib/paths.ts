@@ -1,6 +1,7 @@
 /**
  * Where ptmscope keeps things, resolved from this file's location so that notebooks (whose working directory
- * is notebooks/) and commands run from anywhere agree.
+ * is notebooks/) and commands run from anywhere agree. Environment overrides are read at each call, so a test
+ * or a notebook can redirect them.
  *
  * @module
  */
@@ -10,11 +11,44 @@ import { fileURLToPath } from "node:url";
 /** The repository root. */
 export const REPO_ROOT: string = fileURLToPath(new URL("..", import.meta.url)).replace(/\/$/, "");
 
-/** Datasets: `data/<dataset-name>/`. Override with `PTMSCOPE_DATA`. */
-export const DATA_DIR: string = Deno.env.get("PTMSCOPE_DATA") ?? join(REPO_ROOT, "data");
+function fromEnv(name: string): string | undefined {
+  const value = Deno.env.get(name);
+  return value === undefined || value === "" ? undefined : value;
+}
 
-/** Downloaded public inputs: `data/cache/`. */
-export const CACHE_DIR: string = join(DATA_DIR, "cache");
+/**
+ * Datasets live in `data/<name>/`: `$PTMSCOPE_DATA` when set, otherwise `data/` at the repository root.
+ *
+ * @example
+ * ```ts
+ * join(dataDir(), "hf-2024-07-11"); // "/home/me/ptmscope/data/hf-2024-07-11"
+ * ```
+ */
+export function dataDir(): string {
+  return fromEnv("PTMSCOPE_DATA") ?? join(REPO_ROOT, "data");
+}
 
-/** Figures, tables and executed notebooks. Override with `PTMSCOPE_REPORTS`. */
-export const REPORTS_DIR: string = Deno.env.get("PTMSCOPE_REPORTS") ?? join(REPO_ROOT, "reports");
+/**
+ * Downloaded public inputs: `<data>/cache/`.
+ *
+ * @example
+ * ```ts
+ * cacheDir(); // "/home/me/ptmscope/data/cache"
+ * ```
+ */
+export function cacheDir(): string {
+  return join(dataDir(), "cache");
+}
+
+/**
+ * Figures, tables and executed notebooks: `$PTMSCOPE_REPORTS` when set, otherwise `reports/` at the repository
+ * root, joined with `sub`.
+ *
+ * @example
+ * ```ts
+ * reportsDir("figures"); // "/home/me/ptmscope/reports/figures"
+ * ```
+ */
+export function reportsDir(sub = ""): string {
+  return join(fromEnv("PTMSCOPE_REPORTS") ?? join(REPO_ROOT, "reports"), sub);
+}

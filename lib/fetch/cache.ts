@@ -4,23 +4,11 @@
  *
  * @module
  */
-import { fileURLToPath } from "node:url";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { catalogEntries, type CatalogGroup, catalogGroups } from "./catalog.ts";
 import { FetchError } from "./errors.ts";
-
-/**
- * The default cache directory, `data/cache/` under the repository root (found from this module, not the cwd).
- *
- * @example
- * ```ts
- * defaultCacheDir(); // "/home/me/ptmscope/data/cache"
- * ```
- */
-export function defaultCacheDir(): string {
-  return fileURLToPath(new URL("../../data/cache", import.meta.url));
-}
+import { cacheDir as defaultCacheDir } from "../paths.ts";
 
 async function isFile(path: string): Promise<boolean> {
   try {

@@ -6,7 +6,7 @@
  */
 import { join, relative, resolve } from "node:path";
 import { Progress } from "../cli/progress.ts";
-import { defaultCacheDir } from "./cache.ts";
+import { cacheDir as defaultCacheDir } from "../paths.ts";
 import { catalogEntries, type CatalogEntry, type CatalogGroup, catalogGroups } from "./catalog.ts";
 import { downloadFile, type DownloadOptions } from "./download.ts";
 import { DownloadError } from "./errors.ts";

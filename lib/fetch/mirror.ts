@@ -4,7 +4,7 @@
  * @module
  */
 import { basename, dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { REPO_ROOT } from "../paths.ts";
 import type { CatalogEntry } from "./catalog.ts";
 import { FetchError, mismatchError } from "./errors.ts";
 import { contentSha256 } from "./verified.ts";
@@ -61,7 +61,7 @@ export function resolveMirror(inputs: MirrorInputs = {}): MirrorChoice | null {
     }
     return { dir, from };
   }
-  const root = inputs.root ?? fileURLToPath(new URL("../../", import.meta.url));
+  const root = inputs.root ?? REPO_ROOT;
   const sibling = resolve(root, "..", "shared", "data");
   return isDir(sibling) ? { dir: sibling, from: "sibling" } : null;
 }

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { atomicWriteFile } from "../store/atomic.ts";
 import { svgToPng } from "./png.ts";
 import { type RenderOptions, renderSvg } from "./render.ts";
-import { reportsDir } from "./reports.ts";
+import { reportsDir } from "../paths.ts";
 
 /** Plot options plus what every saved figure must say about itself. */
 export interface FigureOptions extends Omit<RenderOptions, "title" | "subtitle" | "caption"> {

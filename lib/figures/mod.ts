@@ -43,5 +43,5 @@
 export { Figure, figure, type FigureOptions, type SavedFigure } from "./figure.ts";
 export { dejavuFontFiles, type PngOptions, svgToPng } from "./png.ts";
 export { DEFAULT_FONT_SIZE, DEFAULT_WIDTH, FONT_FAMILY, type RenderOptions, renderSvg } from "./render.ts";
-export { reportsDir } from "./reports.ts";
+export { reportsDir } from "../paths.ts";
 export { saveTable } from "./table.ts";

@@ -6,7 +6,7 @@
 import type pl from "nodejs-polars";
 import { join } from "node:path";
 import { atomicWriteFile } from "../store/atomic.ts";
-import { reportsDir } from "./reports.ts";
+import { reportsDir } from "../paths.ts";
 
 const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import * as Plot from "@observablehq/plot";
 import { Figure, figure, type FigureOptions } from "../../lib/figures/figure.ts";
-import { reportsDir } from "../../lib/figures/reports.ts";
+import { reportsDir } from "../../lib/paths.ts";
 import { COUNTS, pngSize } from "./_fixtures.ts";
 
 const options = (extra: Partial<FigureOptions> = {}): FigureOptions => ({
