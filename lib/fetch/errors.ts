@@ -12,8 +12,9 @@ export class FetchError extends Error {
 }
 
 /** What to run or set when nothing can be downloaded. */
-const OFFLINE_HINT = "Connect to the network and re-run `deno task fetch`, or set PTMSCOPE_MIRROR to a " +
-  "directory laid out like shared/data (PTMSCOPE_MIRROR=/path/to/shared/data deno task fetch).";
+const OFFLINE_HINT = "Connect to the network and run the command again, or set PTMSCOPE_MIRROR to a directory " +
+  "laid out like shared/data, e.g. `PTMSCOPE_MIRROR=/path/to/shared/data npm run reproduce` " +
+  "(or `... deno task fetch`).";
 
 /**
  * A download that failed for a reason other than its content (network, HTTP status, cut-off transfer).

@@ -152,7 +152,7 @@ Deno.test("fetchGroups() without network or mirror says what to run or set", asy
     (err: Error) => {
       assert.match(
         err.message,
-        /^cannot download http:\/\/127\.0\.0\.1:\d+\/a\.bin \(.+; 2 attempts\)\. Connect to the network and re-run `deno task fetch`, or set PTMSCOPE_MIRROR to a directory laid out like shared\/data \(PTMSCOPE_MIRROR=\/path\/to\/shared\/data deno task fetch\)\.$/,
+        /^cannot download http:\/\/127\.0\.0\.1:\d+\/a\.bin \(.+; 2 attempts\)\. Connect to the network and run the command again, or set PTMSCOPE_MIRROR to a directory laid out like shared\/data, e\.g\. `PTMSCOPE_MIRROR=\/path\/to\/shared\/data npm run reproduce`/,
       );
       return true;
     },
