@@ -12,7 +12,8 @@ export class FetchError extends Error {
 }
 
 /** What to run or set when nothing can be downloaded. */
-const OFFLINE_HINT = "Connect to the network and run the command again, or set PTMSCOPE_MIRROR to a directory " +
+const OFFLINE_HINT =
+  "Connect to the network and run the command again, or set PTMSCOPE_MIRROR to a directory " +
   "laid out like shared/data, e.g. `PTMSCOPE_MIRROR=/path/to/shared/data npm run reproduce` " +
   "(or `... deno task fetch`).";
 
