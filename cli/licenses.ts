@@ -4,15 +4,14 @@
  *
  * @module
  */
-import { joinRelations, parseGhLicenses, parseMapping, type Relation } from "../lib/licenses/inputs.ts";
-import { type LfMatrix, parseLfMatrix } from "../lib/licenses/lf_matrix.ts";
+import type { Relation } from "../lib/licenses/inputs.ts";
+import type { LfMatrix } from "../lib/licenses/lf_matrix.ts";
+import { LICENSE_INPUTS_GROUP, loadLicenseInputs } from "../lib/licenses/load_inputs.ts";
 import { analyzePaper } from "../lib/licenses/paper.ts";
 import type { LicenseReport } from "../lib/licenses/report.ts";
 import { reportJson } from "../lib/licenses/report_json.ts";
 import { atomicWriteFile } from "../lib/store/atomic.ts";
 import { parseFlags, runCommand, UsageError } from "./_main.ts";
-
-const GROUP = "peatmoss-license-analysis";
 
 const USAGE = `
 Usage:
@@ -33,47 +32,9 @@ carry the model's license? Prints the summary counts; --out writes the whole rep
   --matrix <xlsx>    the Linux Foundation compatibility matrix
                      (the artifact's Linux-Foundation-OSS-License-Compatibility.xlsx)
 
-Give the three input files together, or none: then the pinned copies of the catalog group ${GROUP} are
+Give the three input files together, or none: then the pinned copies of the catalog group ${LICENSE_INPUTS_GROUP} are
 used, fetched first into data/cache when missing (see deno task fetch --help).
 `;
-
-/** One input: its name for messages and its bytes. */
-interface Input {
-  where: string;
-  bytes: Uint8Array;
-}
-
-async function readInput(flag: string, path: string): Promise<Input> {
-  try {
-    return { where: path, bytes: await Deno.readFile(path) };
-  } catch (err) {
-    if (err instanceof Deno.errors.NotFound) throw new Error(`--${flag} ${path}: no such file`);
-    throw err;
-  }
-}
-
-/** The three inputs of the catalog group, fetched first when needed (fetch code is loaded only then). */
-async function catalogInputs(): Promise<[Input, Input, Input]> {
-  const [{ fetchGroups }, { cachedPath, readCached }, { catalogEntries }] = await Promise.all([
-    import("../lib/fetch/fetch.ts"),
-    import("../lib/fetch/cache.ts"),
-    import("../lib/fetch/catalog.ts"),
-  ]);
-  await fetchGroups([GROUP], { progress: true, log: (line) => console.error(line) });
-  const entries = catalogEntries([GROUP]);
-  const one = async (file: string): Promise<Input> => {
-    const entry = entries.find((e) => e.path.endsWith(`/${file}`));
-    if (!entry) {
-      throw new Error(`the catalog group ${GROUP} has no ${file}; is lib/fetch/catalog.json current?`);
-    }
-    return { where: (await cachedPath(entry.path)) ?? entry.path, bytes: await readCached(entry.path) };
-  };
-  return await Promise.all([
-    one("mapping.csv"),
-    one("all_gh_licenses.json"),
-    one("Linux-Foundation-OSS-License-Compatibility.xlsx"),
-  ]);
-}
 
 type Analysis = (relations: Relation[], matrix: LfMatrix) => LicenseReport;
 
@@ -116,19 +77,12 @@ async function main(args: string[]): Promise<void> {
   }
 
   const analyze = mode === "paper" ? analyzePaper : await improvedAnalysis();
-  const [mapping, ghLicenses, matrix] = given === 3
-    ? await Promise.all([
-      readInput("mapping", values.mapping!),
-      readInput("gh-licenses", values["gh-licenses"]!),
-      readInput("matrix", values.matrix!),
-    ])
-    : await catalogInputs();
-  const text = (input: Input) => new TextDecoder().decode(input.bytes);
-  const relations = joinRelations(
-    parseMapping(text(mapping), mapping.where),
-    parseGhLicenses(text(ghLicenses), ghLicenses.where),
+  const { relations, matrix } = await loadLicenseInputs(
+    given === 3
+      ? { mapping: values.mapping!, ghLicenses: values["gh-licenses"]!, matrix: values.matrix! }
+      : undefined,
   );
-  const report = analyze(relations, await parseLfMatrix(matrix.bytes, matrix.where));
+  const report = analyze(relations, matrix);
   if (values.out) await atomicWriteFile(values.out, reportJson(report));
 
   const s = report.summary;
