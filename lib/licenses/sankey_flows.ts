@@ -34,6 +34,13 @@ export interface FlowOptions {
   rare?: LicenseSides<Iterable<string>>;
   /** Licenses that may keep a node of their own; any other is folded into "other". @default every license */
   keep?: Partial<LicenseSides<(license: string) => boolean>>;
+  /**
+   * One link per (source, target, verdict) instead of the artifact's one link per (source, target) coloured by
+   * its first relation, so a folded link never hides a verdict. @default false
+   */
+  byVerdict?: boolean;
+  /** Name of the node of folded licenses. @default "other" */
+  otherLabel?: string;
 }
 
 /** The label of folded licenses. */
@@ -69,15 +76,17 @@ export function licenseFlows(verdicts: readonly RelationVerdict[], options: Flow
     : rareByCount(verdicts, options.threshold ?? DEFAULT_THRESHOLD);
   const keepHf = options.keep?.hf ?? (() => true);
   const keepGh = options.keep?.gh ?? (() => true);
+  const other = options.otherLabel ?? OTHER;
   const bySource = new Map<string, Map<string, LicenseFlow>>();
   for (const v of verdicts) {
-    const source = rare.hf.has(v.hf_license) || !keepHf(v.hf_license) ? OTHER : v.hf_license;
-    const target = rare.gh.has(v.gh_license) || !keepGh(v.gh_license) ? OTHER : v.gh_license;
+    const source = rare.hf.has(v.hf_license) || !keepHf(v.hf_license) ? other : v.hf_license;
+    const target = rare.gh.has(v.gh_license) || !keepGh(v.gh_license) ? other : v.gh_license;
     let targets = bySource.get(source);
     if (!targets) bySource.set(source, targets = new Map());
-    const link = targets.get(target);
+    const key = options.byVerdict ? `${target}\u0000${v.verdict}` : target;
+    const link = targets.get(key);
     if (link) link.relations++;
-    else targets.set(target, { source, target, relations: 1, verdict: v.verdict });
+    else targets.set(key, { source, target, relations: 1, verdict: v.verdict });
   }
   return [...bySource.values()].flatMap((targets) => [...targets.values()]);
 }

@@ -120,3 +120,31 @@ Deno.test("paperLicenseFlows() folds as the artifact's figure: rare un-aliased n
     ["gpl-3.0-only→mit 1", "mit→mit 2", "mit→no license 1", "mit→other 2", "other→mit 2"],
   );
 });
+
+Deno.test("licenseFlows() with byVerdict splits a folded link by verdict and names the folded node", () => {
+  const v = (hf: string, gh: string, verdict: "compatible" | "incompatible" | "unknown") => ({
+    repo: "a/b",
+    model: "m",
+    line: 1,
+    hf_license: hf,
+    gh_license: gh,
+    identical: false,
+    verdict,
+    reason: "r",
+  });
+  const verdicts = [
+    v("CC-BY-NC-4.0", "MIT", "incompatible"),
+    v("other", "MIT", "unknown"),
+    v("other", "MIT", "unknown"),
+  ];
+  const flows = licenseFlows(verdicts, {
+    threshold: 0,
+    keep: { hf: () => false },
+    byVerdict: true,
+    otherLabel: "(rare)",
+  });
+  assert.deepEqual(flows, [
+    { source: "(rare)", target: "MIT", relations: 1, verdict: "incompatible" },
+    { source: "(rare)", target: "MIT", relations: 2, verdict: "unknown" },
+  ]);
+});
