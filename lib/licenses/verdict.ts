@@ -295,7 +295,7 @@ function clauseRules(fu: LicenseFacts, project: Side, fd: LicenseFacts | undefin
         `${fd.noFurtherRestrictions} forbids further restrictions; ${u} requires its use-based restrictions ` +
           `(${use.clause}) to be passed on (${use.passDown})`,
       );
-    } else duties.push(`pass on the use-based restrictions of ${use.clause} (${use.passDown})`);
+    } else duties.push(`pass on the model's use-based restrictions (${use.clause}; ${use.passDown})`);
   }
   if (problems.length > 0) {
     return problems.reduce((a, b) => SEVERITY[b.verdict] > SEVERITY[a.verdict] ? b : a);

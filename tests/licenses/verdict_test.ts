@@ -228,7 +228,7 @@ Deno.test("judge(): use-restricted models", async (t) => {
       run("creativeml-openrail-m", ["mit"]),
       "compatible",
       "duties",
-      "pass on the use-based restrictions",
+      "pass on the model's use-based restrictions",
     );
     expect(
       run("llama3.1", ["apache-2.0"]),
