@@ -12,13 +12,14 @@ export class UsageError extends Error {
 
 /**
  * Runs a command's `main`, printing `usage` on `--help` or a usage error, and `error: <message>` (exit 1) on
- * any other failure. Set `PTMSCOPE_DEBUG=1` to see stack traces.
+ * any other failure. Set `PTMSCOPE_DEBUG=1` to see stack traces. `args` defaults to the process arguments; a
+ * sub-command passes the arguments after its name.
  */
 export async function runCommand(
   usage: string,
   main: (args: string[]) => Promise<void> | void,
+  args: string[] = Deno.args,
 ): Promise<void> {
-  const args = Deno.args;
   if (args.includes("--help") || args.includes("-h")) {
     console.log(usage.trim());
     return;
