@@ -6,13 +6,17 @@
 import { parseFlags, runCommand, UsageError } from "../cli/_main.ts";
 import { benchImport, type BenchRow } from "./import_bench.ts";
 import { benchLicenses, type LicenseInputs } from "./licenses_bench.ts";
-import { hfPagesDir } from "../lib/datasets.ts";
+import { benchHarvest } from "./hub_harvest_bench.ts";
+import { benchHub } from "./hub_bench.ts";
+import { ensureDataset, hfPagesDir } from "../lib/datasets.ts";
 import { cachedGroupPaths } from "../lib/fetch/cache.ts";
 import { fetchGroups } from "../lib/fetch/fetch.ts";
 
 const USAGE = `
 Usage: deno task bench import [--pages <dir>]
        deno task bench licenses [--mapping <csv> --gh-licenses <json> --matrix <xlsx>]
+       deno task bench harvest [--pages <dir>]
+       deno task bench hub
 
   import     import the 760 Hugging Face /api/models pages of 2024-07-11 into Parquet, then load the models
              table (targets: ≤ 15 s and ≤ 2.5 GB peak RSS; load ≤ 1 s). --pages defaults to the fetched copy in
@@ -22,6 +26,11 @@ Usage: deno task bench import [--pages <dir>]
              analysis, writing). The inputs default to the fetched copies of the catalog group
              peatmoss-license-analysis (fetched first when missing); then the command is also timed without
              file flags.
+  harvest    \`deno task harvest hf --list-only\` of the same 760 pages served by a replay hub in another process
+             (target: ≥ 20,000 models/s, flat memory), with the time of its phases. --pages as for import.
+  hub        the analyses of notebooks 02 and 03 (domains, growth, composition) over the 760,000 models of
+             2024-07-11 loaded from Parquet, each timed in one fresh process (target: ≤ 3 s each), with that
+             process's peak RSS. Builds data/hf-2024-07-11 first when missing.
 `;
 
 const LICENSE_GROUP = "peatmoss-license-analysis";
@@ -76,5 +85,15 @@ await runCommand(USAGE, async (args) => {
       : await pinnedLicenseInputs();
     console.log(`bench licenses: ${inputs.mapping} (${navigator.hardwareConcurrency} cores)`);
     print(await benchLicenses(inputs, given === 0));
-  } else throw new UsageError(`unknown benchmark ${name ?? "(none)"}; expected import or licenses`);
+  } else if (name === "harvest") {
+    const pages = values.pages ?? await hfPagesDir();
+    console.log(`bench harvest: ${pages} (${navigator.hardwareConcurrency} cores)`);
+    print(await benchHarvest(pages));
+  } else if (name === "hub") {
+    const dir = await ensureDataset("hf-2024-07-11");
+    console.log(`bench hub: ${dir} (${navigator.hardwareConcurrency} cores)`);
+    print(await benchHub(dir));
+  } else {
+    throw new UsageError(`unknown benchmark ${name ?? "(none)"}; expected import, licenses, harvest or hub`);
+  }
 });

@@ -89,7 +89,7 @@ export class HfModelsTable {
 
   /**
    * Adds one raw record; `where` describes it for error messages (file and record number).
-   * Throws {@linkcode HfRecordError} when the record has no id or a field of the wrong type.
+   * Throws {@linkcode HfRecordError} when the record has no id or a field of the wrong type, adding nothing.
    */
   add(record: unknown, where: () => string): void {
     if (record === null || typeof record !== "object" || Array.isArray(record)) {
@@ -109,16 +109,22 @@ export class HfModelsTable {
       throw new HfRecordError(`${where()} (${id}): tags must be a list of strings`);
     }
     const at = () => `${where()} (${id})`;
+    // every check before the first push: a rejected record leaves the columns aligned
+    const created = time(r.createdAt, "createdAt", at);
+    const modified = time(r.lastModified, "lastModified", at);
+    const downloads = count(r.downloads, "downloads", at);
+    const downloadsAll = count(r.downloadsAllTime, "downloadsAllTime", at);
+    const likes = count(r.likes, "likes", at);
     const facets = tagFacets(tags);
     const slash = id.indexOf("/");
     this.#seen.add(id);
     this.#id.push(id);
     this.#author.push(text(r.author) ?? (slash > 0 ? id.slice(0, slash) : null));
-    this.#created.push(time(r.createdAt, "createdAt", at));
-    this.#modified.push(time(r.lastModified, "lastModified", at));
-    this.#downloads.push(count(r.downloads, "downloads", at));
-    this.#downloadsAll.push(count(r.downloadsAllTime, "downloadsAllTime", at));
-    this.#likes.push(count(r.likes, "likes", at));
+    this.#created.push(created);
+    this.#modified.push(modified);
+    this.#downloads.push(downloads);
+    this.#downloadsAll.push(downloadsAll);
+    this.#likes.push(likes);
     this.#pipeline.push(text(r.pipeline_tag));
     this.#library.push(text(r.library_name));
     this.#sha.push(text(r.sha));
