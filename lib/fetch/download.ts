@@ -8,6 +8,7 @@ import { dirname } from "node:path";
 import type { CatalogEntry } from "./catalog.ts";
 import { DownloadError, mismatchError } from "./errors.ts";
 import { contentSha256 } from "./verified.ts";
+import { networkReason, retryAfterMs } from "../net/http.ts";
 
 /** Options of {@linkcode downloadFile}. */
 export interface DownloadOptions {
@@ -53,22 +54,6 @@ async function sizeOf(path: string): Promise<number> {
     if (err instanceof Deno.errors.NotFound) return 0;
     throw err;
   }
-}
-
-/** Seconds or an HTTP date, as milliseconds from now; undefined when absent or unreadable. */
-function retryAfterMs(value: string | null): number | undefined {
-  if (value === null) return undefined;
-  const secs = Number(value);
-  if (Number.isFinite(secs) && value.trim() !== "") return Math.max(0, secs * 1000);
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
-}
-
-/** The useful part of a fetch failure: Deno wraps the cause ("dns error: ...") in "error sending request". */
-function networkReason(err: unknown): string {
-  const e = err as Error & { cause?: Error };
-  const text = e.cause?.message ?? e.message ?? String(err);
-  return text.replace(/^error sending request for url \([^)]*\): /, "");
 }
 
 type Options = Required<Omit<DownloadOptions, "onBytes">>;

@@ -9,6 +9,7 @@
 import { Octokit } from "@octokit/rest";
 import { type CachedAnswer, EtagCache } from "./github_etag_cache.ts";
 import { classifyGitHubAnswer, rateLimitQuota } from "./github_rate_limit.ts";
+import { publicUrl } from "../net/http.ts";
 
 /** Options of {@linkcode createGitHubClient}. */
 export interface GitHubClientOptions {
@@ -123,7 +124,7 @@ function careful(options: GitHubClientOptions, stats: GitHubStats): typeof fetch
   return async (input: RequestInfo | URL, init: RequestInit = {}) => {
     const target = String(input instanceof Request ? input.url : input);
     // what messages and the cache show: a base URL may carry user:password
-    const url = withoutCredentials(target);
+    const url = publicUrl(target);
     const headers = new Headers(init.headers);
     const method = (init.method ?? "GET").toUpperCase();
     const key = `${method} ${url} ${headers.get("accept") ?? ""}`;
@@ -185,25 +186,6 @@ function careful(options: GitHubClientOptions, stats: GitHubStats): typeof fetch
       }
     }
   };
-}
-
-/**
- * The URL without `user:password@`, fit for messages, caches and manifests.
- *
- * @example
- * ```ts
- * withoutCredentials("https://me:secret@ghe.example.com/api/v3/"); // "https://ghe.example.com/api/v3"
- * ```
- */
-export function withoutCredentials(url: string): string {
-  try {
-    const u = new URL(url);
-    u.username = "";
-    u.password = "";
-    return u.toString().replace(/\/+$/, "");
-  } catch {
-    return url.replace(/\/\/[^/@]*@/, "//");
-  }
 }
 
 /** Stores a fresh answer that has an ETag, and hands it on intact. */

@@ -21,7 +21,8 @@ import { HarvestCheckpoint, type HarvestSettings } from "./hf_harvest_checkpoint
 import { listHf } from "./hf_harvest_list.ts";
 import { ListedModels } from "./hf_listed_models.ts";
 import { assembleSnapshot } from "./hf_harvest_snapshot.ts";
-import { politeFetch, publicUrl, type RetryOptions } from "./hf_polite_fetch.ts";
+import { politeFetch, type RetryOptions } from "./hf_polite_fetch.ts";
+import { publicUrl } from "../net/http.ts";
 import { runSnapshotTier, type TierResult } from "./hf_snapshot_tier.ts";
 
 /** Options of {@linkcode harvestHf}. */

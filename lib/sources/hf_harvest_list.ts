@@ -12,7 +12,8 @@ import { listModels } from "@huggingface/hub";
 import type { Progress } from "../cli/progress.ts";
 import type { HarvestCheckpoint } from "./hf_harvest_checkpoint.ts";
 import type { ListedModels } from "./hf_listed_models.ts";
-import { HubRequestError, publicUrl } from "./hf_polite_fetch.ts";
+import { HubRequestError } from "./hf_polite_fetch.ts";
+import { publicUrl } from "../net/http.ts";
 
 type Raw = Record<string, unknown>;
 

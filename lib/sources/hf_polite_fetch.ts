@@ -6,6 +6,7 @@
  *
  * @module
  */
+import { networkReason, publicUrl, retryAfterMs } from "../net/http.ts";
 
 /** How hard to retry. */
 export interface RetryOptions {
@@ -150,40 +151,4 @@ function apiRoute(url: string): boolean {
 
 function isNetworkError(err: unknown): boolean {
   return err instanceof TypeError || (err instanceof DOMException && err.name === "TimeoutError");
-}
-
-/** Seconds or an HTTP date, as milliseconds from now; undefined when absent or unreadable. */
-function retryAfterMs(value: string | null): number | undefined {
-  if (value === null) return undefined;
-  const secs = Number(value);
-  if (value.trim() !== "" && Number.isFinite(secs)) return Math.max(0, secs * 1000);
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
-}
-
-/** The useful part of a fetch failure: Deno wraps the cause in "error sending request for url (...)". */
-function networkReason(err: unknown): string {
-  const e = err as Error & { cause?: Error };
-  const text = e.cause?.message ?? e.message ?? String(err);
-  return text.replace(/^error sending request for url \([^)]*\): /, "");
-}
-
-/**
- * `url` without user info, for messages, manifests and checkpoints.
- *
- * @example
- * ```ts
- * publicUrl("https://user:secret@huggingface.co/api/models"); // "https://huggingface.co/api/models"
- * ```
- */
-export function publicUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    u.username = "";
-    u.password = "";
-    const s = u.toString();
-    return u.pathname === "/" && u.search === "" && !url.endsWith("/") ? s.slice(0, -1) : s;
-  } catch {
-    return "(unparseable URL)";
-  }
 }

@@ -12,7 +12,8 @@ import { Progress } from "../cli/progress.ts";
 import { writeDataset } from "../store/dataset.ts";
 import { sha256Hex } from "../store/hash.ts";
 import type { Manifest, ManifestInput } from "../store/manifest.ts";
-import { createGitHubClient, type GitHubStats, withoutCredentials } from "./github_client.ts";
+import { createGitHubClient, type GitHubStats } from "./github_client.ts";
+import { publicUrl } from "../net/http.ts";
 import { parseHubconf } from "./hubconf.ts";
 import { HubPageError, parseHubPage } from "./pytorch_hub_markdown.ts";
 import { buildPytorchHubTables, type HarvestedPage, type HarvestedRepo } from "./pytorch_hub_tables.ts";
@@ -80,7 +81,7 @@ const NOT_HUB_PAGES = new Set(["readme", "contributing", "code_of_conduct"]);
 export async function harvestPytorchHub(options: PytorchHubOptions): Promise<PytorchHubReport> {
   const hubRepo = options.repo ?? "pytorch/hub";
   const ref = options.ref ?? "master";
-  const apiUrl = withoutCredentials(options.githubUrl ?? "https://api.github.com");
+  const apiUrl = publicUrl(options.githubUrl ?? "https://api.github.com");
   const [owner, name] = splitRepo(hubRepo);
   const log = options.log ?? (() => {});
   const { octokit, stats } = createGitHubClient({

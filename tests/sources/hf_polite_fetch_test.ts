@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { HubRequestError, politeFetch, publicUrl } from "../../lib/sources/hf_polite_fetch.ts";
+import { HubRequestError, politeFetch } from "../../lib/sources/hf_polite_fetch.ts";
+import { publicUrl } from "../../lib/net/http.ts";
 
 const API = "http://hub.test/api/models?limit=2";
 
