@@ -8,6 +8,8 @@ import { benchImport, type BenchRow } from "./import_bench.ts";
 import { benchLicenses, type LicenseInputs } from "./licenses_bench.ts";
 import { benchHarvest } from "./hub_harvest_bench.ts";
 import { benchHub } from "./hub_bench.ts";
+import { benchUsage } from "./usage_bench.ts";
+import { benchCards } from "./cards_bench.ts";
 import { ensureDataset, hfPagesDir } from "../lib/datasets.ts";
 import { cachedGroupPaths } from "../lib/fetch/cache.ts";
 import { fetchGroups } from "../lib/fetch/fetch.ts";
@@ -17,6 +19,8 @@ Usage: deno task bench import [--pages <dir>]
        deno task bench licenses [--mapping <csv> --gh-licenses <json> --matrix <xlsx>]
        deno task bench harvest [--pages <dir>]
        deno task bench hub
+       deno task bench usage
+       deno task bench cards
 
   import     import the 760 Hugging Face /api/models pages of 2024-07-11 into Parquet, then load the models
              table (targets: ≤ 15 s and ≤ 2.5 GB peak RSS; load ≤ 1 s). --pages defaults to the fetched copy in
@@ -31,6 +35,13 @@ Usage: deno task bench import [--pages <dir>]
   hub        the analyses of notebooks 02 and 03 (domains, growth, composition) over the 760,000 models of
              2024-07-11 loaded from Parquet, each timed in one fresh process (target: ≤ 3 s each), with that
              process's peak RSS. Builds data/hf-2024-07-11 first when missing.
+  usage      \`deno task usage scan <path> --out /dev/null\` over 25 and 50 MiB of generated ML-project Python and
+             notebooks (a few percent load a model), as a directory and as a .tar.gz, each in one fresh process
+             (targets: ≥ 10 MB/s per core; the 50 MiB scan's peak RSS ≤ 1.25 × the 25 MiB one's). The corpus is
+             generated once, deterministically, under data/cache/bench/.
+  cards      every card of the model-card corpora (catalog groups model-cards-*, fetched first when missing)
+             parsed and heuristic-extracted in one fresh process (target: ≥ 500 cards/s), then the LLM
+             extractor's prompt tokens per card against whole-card prompting on the same cards (target: ≤ 50%).
 `;
 
 const LICENSE_GROUP = "peatmoss-license-analysis";
@@ -93,7 +104,15 @@ await runCommand(USAGE, async (args) => {
     const dir = await ensureDataset("hf-2024-07-11");
     console.log(`bench hub: ${dir} (${navigator.hardwareConcurrency} cores)`);
     print(await benchHub(dir));
+  } else if (name === "usage") {
+    console.log(`bench usage (${navigator.hardwareConcurrency} cores)`);
+    print(await benchUsage());
+  } else if (name === "cards") {
+    console.log(`bench cards (${navigator.hardwareConcurrency} cores)`);
+    print(await benchCards());
   } else {
-    throw new UsageError(`unknown benchmark ${name ?? "(none)"}; expected import, licenses, harvest or hub`);
+    throw new UsageError(
+      `unknown benchmark ${name ?? "(none)"}; expected import, licenses, harvest, hub, usage or cards`,
+    );
   }
 });

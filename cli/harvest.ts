@@ -15,6 +15,10 @@ const SOURCES: Record<string, { module: string; what: string }> = {
     module: "./harvest_pytorch.ts",
     what: "the PyTorch Hub models listed in the pytorch/hub repository",
   },
+  github: {
+    module: "./harvest_github.ts",
+    what: "the GitHub projects whose code loads pre-trained models (code search, metadata, archives)",
+  },
 };
 
 const USAGE = `

@@ -24,7 +24,8 @@ export interface LicenseInputs {
   files: LicenseInputFiles;
 }
 
-interface Input {
+/** A read input file and where it was read. */
+export interface Input {
   where: string;
   bytes: Uint8Array;
 }
@@ -38,24 +39,38 @@ async function readInput(flag: string, path: string): Promise<Input> {
   }
 }
 
-/** The pinned inputs, fetched first when needed (the fetch code is loaded only then: paper mode stays fast). */
-async function catalogInputs(): Promise<[Input, Input, Input]> {
+/**
+ * One file of the artifact's pinned license-analysis inputs (`mapping.csv`, `all_gh_licenses.json`, the LF
+ * matrix), fetched into data/cache first when needed. The fetch code is loaded only then, so paper mode with
+ * explicit files stays fast.
+ *
+ * @example
+ * ```ts
+ * const { where, bytes } = await pinnedLicenseInput("mapping.csv");
+ * ```
+ */
+export async function pinnedLicenseInput(
+  file: string,
+  { progress = false }: { progress?: boolean } = {},
+): Promise<Input> {
   const [{ fetchGroups }, { cachedPath, readCached }, { catalogEntries }] = await Promise.all([
     import("../fetch/fetch.ts"),
     import("../fetch/cache.ts"),
     import("../fetch/catalog.ts"),
   ]);
-  await fetchGroups([LICENSE_INPUTS_GROUP], { progress: true, log: (line) => console.error(line) });
-  const entries = catalogEntries([LICENSE_INPUTS_GROUP]);
-  const one = async (file: string): Promise<Input> => {
-    const entry = entries.find((e) => e.path.endsWith(`/${file}`));
-    if (!entry) {
-      throw new Error(
-        `the catalog group ${LICENSE_INPUTS_GROUP} has no ${file}; is lib/fetch/catalog.json current?`,
-      );
-    }
-    return { where: (await cachedPath(entry.path)) ?? entry.path, bytes: await readCached(entry.path) };
-  };
+  await fetchGroups([LICENSE_INPUTS_GROUP], { progress, log: (line) => console.error(line) });
+  const entry = catalogEntries([LICENSE_INPUTS_GROUP]).find((e) => e.path.endsWith(`/${file}`));
+  if (!entry) {
+    throw new Error(
+      `the catalog group ${LICENSE_INPUTS_GROUP} has no ${file}; is lib/fetch/catalog.json current?`,
+    );
+  }
+  return { where: (await cachedPath(entry.path)) ?? entry.path, bytes: await readCached(entry.path) };
+}
+
+/** The three pinned inputs. */
+async function catalogInputs(): Promise<[Input, Input, Input]> {
+  const one = (file: string) => pinnedLicenseInput(file, { progress: true });
   return await Promise.all([
     one("mapping.csv"),
     one("all_gh_licenses.json"),

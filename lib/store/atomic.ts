@@ -11,7 +11,9 @@ function sibling(path: string, kind: string): string {
 }
 
 /**
- * Writes `data` to `path` atomically: readers see the old content or the new one, never a mix.
+ * Writes `data` to `path` atomically: readers see the old content or the new one, never a mix. A target that
+ * exists and is not a regular file (`/dev/null`, `/dev/stdout`, a named pipe) is written to directly: renaming
+ * over it would replace the device for every process on the machine.
  *
  * @example
  * ```ts
@@ -19,6 +21,12 @@ function sibling(path: string, kind: string): string {
  * ```
  */
 export async function atomicWriteFile(path: string, data: string | Uint8Array): Promise<void> {
+  const existing = await Deno.stat(path).catch(() => null);
+  if (existing && !existing.isFile && !existing.isDirectory) {
+    if (typeof data === "string") await Deno.writeTextFile(path, data);
+    else await Deno.writeFile(path, data);
+    return;
+  }
   await Deno.mkdir(dirname(path), { recursive: true });
   const tmp = sibling(path, "tmp");
   try {

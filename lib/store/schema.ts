@@ -89,7 +89,12 @@ export const TABLES = {
     },
     { name: "hub", dtype: str, doc: "hub of the model" },
     { name: "file", dtype: str, doc: "path of the file inside the repository" },
-    { name: "line", dtype: int, doc: "1-based line of the loading call" },
+    {
+      name: "line",
+      dtype: int,
+      doc: "1-based line of the loading call (in a notebook: inside the source of code cell `cell`)",
+    },
+    { name: "cell", dtype: int, doc: "0-based index of the code cell, for calls in `.ipynb` files" },
     { name: "library", dtype: str, doc: "library whose loader was called, e.g. `transformers`" },
     { name: "call", dtype: str, doc: "the resolved call, e.g. `transformers.AutoModel.from_pretrained`" },
     { name: "argument", dtype: str, doc: "source text of the model argument" },
@@ -118,5 +123,8 @@ export type TableName = keyof typeof TABLES;
 /** Names of all canonical tables. */
 export const TABLE_NAMES = Object.keys(TABLES) as TableName[];
 
-/** Version of the on-disk layout; bump it when a column changes meaning or type. */
+/**
+ * Version of the on-disk layout; bump it when a column changes meaning or type. Adding an optional column does
+ * not: `conform` fills it with nulls when an older dataset is re-read and re-written.
+ */
 export const SCHEMA_VERSION = 1;

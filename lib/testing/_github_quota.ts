@@ -1,7 +1,8 @@
 /**
- * The replay server's rate limits and scripted faults: a primary quota per fixed window (reset at a whole
- * second, as GitHub's `x-ratelimit-reset` is in seconds), plus switches tests flip to provoke secondary rate
- * limits, server errors and slow answers.
+ * The replay server's rate limits and scripted faults: a quota per fixed window and resource (`core`, and
+ * `code_search` for code search; reset at a whole second, as GitHub's `x-ratelimit-reset` is in seconds), plus
+ * switches tests flip to provoke secondary rate limits, server errors, slow answers, incomplete search results
+ * and repositories deleted after they were indexed.
  *
  * @module
  */
@@ -20,6 +21,10 @@ export interface GitHubFaults {
   serverErrorStatus: number;
   /** Delay before every answer, in milliseconds. @default 0 */
   delayMs: number;
+  /** The next n code searches time out: `incomplete_results: true`, half the matches. @default 0 */
+  incompleteSearches: number;
+  /** `owner/name`s that code search still finds but that answer 404 everywhere else. @default [] */
+  goneRepos: string[];
 }
 
 /**
@@ -39,11 +44,13 @@ export function noFaults(): GitHubFaults {
     serverErrors: 0,
     serverErrorStatus: 502,
     delayMs: 0,
+    incompleteSearches: 0,
+    goneRepos: [],
   };
 }
 
 /**
- * A primary rate limit: `limit` requests per window of `windowSeconds`.
+ * A primary rate limit: `limit` requests per window of `windowSeconds`, reported as `resource`.
  *
  * @example
  * ```ts
@@ -56,7 +63,7 @@ export class PrimaryQuota {
   #used = 0;
   #windowEnd = 0;
 
-  constructor(public limit: number, public windowSeconds: number) {}
+  constructor(public limit: number, public windowSeconds: number, readonly resource = "core") {}
 
   /** The headers GitHub sends with every answer. */
   headers(now = Date.now()): Record<string, string> {
@@ -66,7 +73,7 @@ export class PrimaryQuota {
       "x-ratelimit-remaining": String(Math.max(0, this.limit - this.#used)),
       "x-ratelimit-reset": String(this.#windowEnd / 1000),
       "x-ratelimit-used": String(this.#used),
-      "x-ratelimit-resource": "core",
+      "x-ratelimit-resource": this.resource,
     };
   }
 

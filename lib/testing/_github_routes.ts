@@ -1,17 +1,29 @@
 /**
  * The REST endpoints the replay server speaks, as pure functions from a request to an answer:
  * `GET /repos/{owner}/{repo}` (repos.get), `GET /repos/{owner}/{repo}/contents/{path}` (repos.getContent, files
- * and directories) and `GET /repos/{owner}/{repo}/commits` (repos.listCommits, paginated), each also under
- * `/repositories/{id}` where renamed repositories redirect.
+ * and directories), `GET /repos/{owner}/{repo}/commits` (repos.listCommits, paginated) and
+ * `GET /repos/{owner}/{repo}/tarball/{ref}` (repos.downloadTarballArchive: a 302 to the archive, as GitHub
+ * sends to codeload), `GET /repos/{owner}/{repo}/issues` and `/pulls` (paginated), each also under `/repositories/{id}` where renamed repositories redirect.
  *
  * @module
  */
 import { Buffer } from "node:buffer";
 import { createHash } from "node:crypto";
 import { type FixtureRepo, type GitHubFixture, historyDates } from "./github_fixture.ts";
+import { issues } from "./_github_issues.ts";
+import { pageLinks, pageParams } from "./_github_pages.ts";
 
 /** Names of the emulated endpoints, as octokit calls them. */
-export type RouteName = "repos.get" | "repos.getContent" | "repos.listCommits" | "unknown";
+export type RouteName =
+  | "repos.get"
+  | "repos.getContent"
+  | "repos.listCommits"
+  | "repos.downloadTarballArchive"
+  | "issues.listForRepo"
+  | "pulls.list"
+  | "search.code"
+  | "codeload"
+  | "unknown";
 
 /** A response before headers common to all answers are added. */
 export interface Answer {
@@ -24,7 +36,7 @@ export interface Answer {
 export interface Matched {
   name: RouteName;
   repo: { owner: string; name: string } | { id: number } | null;
-  /** Path after `contents/`, decoded (octokit sends `/` as `%2F`). */
+  /** Path after `contents/`, decoded (octokit sends `/` as `%2F`); the ref after `tarball/`. */
   path: string;
   /** The part of the URL path after the repository, for redirects. */
   rest: string;
@@ -49,6 +61,12 @@ export function matchRoute(pathname: string): Matched {
   const rest = m[4] ?? "";
   if (rest === "" || rest === "/") return { name: "repos.get", repo, path: "", rest };
   if (rest === "/commits" || rest === "/commits/") return { name: "repos.listCommits", repo, path: "", rest };
+  if (rest === "/issues") return { name: "issues.listForRepo", repo, path: "", rest };
+  if (rest === "/pulls") return { name: "pulls.list", repo, path: "", rest };
+  const tarball = /^\/tarball(?:\/(.+))?$/.exec(rest);
+  if (tarball) {
+    return { name: "repos.downloadTarballArchive", repo, path: decodeURIComponent(tarball[1] ?? ""), rest };
+  }
   const contents = /^\/contents(?:\/(.*))?$/.exec(rest);
   if (contents) {
     const path = decodeURIComponent(contents[1] ?? "").replace(/^\/+|\/+$/g, "");
@@ -112,6 +130,10 @@ export function notFound(message = "Not Found"): Answer {
 export function answerRoute(repo: FixtureRepo, matched: Matched, url: URL): Answer {
   const api = `${url.origin}/repos/${repo.full_name}`;
   if (matched.name === "repos.get") return { status: 200, body: repoJson(repo, url.origin) };
+  if (matched.name === "repos.downloadTarballArchive") return tarballRedirect(repo, matched.path, url);
+  if (matched.name === "issues.listForRepo" || matched.name === "pulls.list") {
+    return issues(repo, url, matched.name === "pulls.list");
+  }
   const ref = url.searchParams.get(matched.name === "repos.listCommits" ? "sha" : "ref") ??
     repo.default_branch;
   const files = repo.files[ref];
@@ -119,6 +141,16 @@ export function answerRoute(repo: FixtureRepo, matched: Matched, url: URL): Answ
   if (matched.name === "repos.getContent") return contents(repo, files ?? {}, matched.path, ref, api);
   if (matched.name === "repos.listCommits") return commits(repo, url, api);
   return notFound();
+}
+
+/** The codeload-like path, on the replay server itself, of a repository's archive at `ref`. */
+export const CODELOAD_PREFIX = "/_codeload/";
+
+function tarballRedirect(repo: FixtureRepo, ref: string, url: URL): Answer {
+  const at = ref || repo.default_branch;
+  if (!repo.files[at] && at !== repo.default_branch) return notFound();
+  const location = `${url.origin}${CODELOAD_PREFIX}${repo.full_name}/legacy.tar.gz/refs/heads/${at}`;
+  return { status: 302, body: "", headers: { location } };
 }
 
 function repoJson(repo: FixtureRepo, origin: string) {
@@ -194,8 +226,7 @@ function contents(repo: FixtureRepo, files: Record<string, string>, path: string
 function commits(repo: FixtureRepo, url: URL, api: string): Answer {
   const path = url.searchParams.get("path") ?? "";
   const dates = repo.history?.[path] ? historyDates(repo.history[path]) : [];
-  const perPage = Math.min(100, Math.max(1, Number(url.searchParams.get("per_page") ?? 30) || 30));
-  const page = Math.max(1, Number(url.searchParams.get("page") ?? 1) || 1);
+  const { perPage, page } = pageParams(url);
   const last = Math.max(1, Math.ceil(dates.length / perPage));
   const body = dates.slice((page - 1) * perPage, page * perPage).map((date, i) => {
     const sha = gitSha(
@@ -213,17 +244,7 @@ function commits(repo: FixtureRepo, url: URL, api: string): Answer {
       parents: [],
     };
   });
-  // next-page links are absolute, as octokit.paginate follows them verbatim
-  const link = (p: number, rel: string) => {
-    const u = new URL(url);
-    u.searchParams.set("page", String(p));
-    return `<${u}>; rel="${rel}"`;
-  };
-  const links = [
-    ...(page > 1 ? [link(page - 1, "prev"), link(1, "first")] : []),
-    ...(page < last ? [link(page + 1, "next"), link(last, "last")] : []),
-  ];
-  return { status: 200, body, headers: links.length > 0 ? { link: links.join(", ") } : {} };
+  return { status: 200, body, headers: pageLinks(url, page, last) };
 }
 
 /** Git's object id: sha1 of `<kind> <size>\0<bytes>`. */

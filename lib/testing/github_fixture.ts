@@ -1,6 +1,7 @@
 /**
  * What a GitHub replay server serves: repositories with their metadata, their files per ref and the commit
- * history of some paths; loaded from a fixture directory.
+ * history of some paths; loaded from a fixture directory. Code search indexes the files of each repository's
+ * default branch, plus {@linkcode CodeFile}s: large synthetic files kept as a short head and a size.
  *
  * Layout of a fixture directory:
  * - `repos.json`: an array of {@linkcode FixtureRepo} without `files`;
@@ -32,11 +33,38 @@ export interface FixtureRepo {
   files: Record<string, Record<string, string>>;
   /** Commit history of some paths, for `GET /repos/{owner}/{repo}/commits?path=`. */
   history?: Record<string, FixtureHistory>;
+  /** How many issues and pull requests it has, by state, for `/issues` and `/pulls`. @default none */
+  issues?: FixtureIssues;
+}
+
+/** Counts of a repository's issues and pull requests; the server makes up the items. */
+export interface FixtureIssues {
+  open: number;
+  closed: number;
+  openPulls: number;
+  closedPulls: number;
+}
+
+/**
+ * A default-branch file known by its head only, so that tens of thousands of them cost little memory: code
+ * search matches `text` and filters on `size`; tarballs serve `text` padded with a comment to `size` bytes.
+ */
+export interface CodeFile {
+  /** `full_name` of a fixture repository. */
+  repo: string;
+  /** `/`-separated, no leading slash. */
+  path: string;
+  /** ASCII head of the file; search terms are matched against it. */
+  text: string;
+  /** Size in bytes of the served file; at least the length of `text`. */
+  size: number;
 }
 
 /** Everything a replay server serves. */
 export interface GitHubFixture {
   repos: FixtureRepo[];
+  /** Extra default-branch files, served padded. @default [] */
+  code?: CodeFile[];
 }
 
 /**
@@ -99,4 +127,25 @@ export function historyDates(history: FixtureHistory): string[] {
     { length: history.count },
     (_, i) => new Date(Math.round(last - i * step)).toISOString().replace(".000Z", "Z"),
   );
+}
+
+/**
+ * The content a {@linkcode CodeFile} is served with: its head, then a string literal of dashed lines up to
+ * `size` bytes. (Not comment lines: tree-sitter's Python scanner takes quadratic time over a long run of
+ * comments after a statement, which would make scans of the fixture crawl.)
+ *
+ * @example
+ * ```ts
+ * paddedText({ repo: "a/b", path: "x.py", text: "import timm\n", size: 40 }).length; // 40
+ * ```
+ */
+export function paddedText(file: CodeFile): string {
+  const head = file.text.endsWith("\n") ? file.text : `${file.text}\n`;
+  const missing = file.size - head.length;
+  if (missing <= 0) return head;
+  if (missing < 8) return `${head}${"#".repeat(missing - 1)}\n`;
+  const body = missing - 8;
+  const line = `${"-".repeat(78)}\n`;
+  const filler = body === 0 ? "" : line.repeat(Math.ceil(body / line.length)).slice(0, body - 1) + "\n";
+  return `${head}"""\n${filler}"""\n`;
 }

@@ -2,23 +2,30 @@
  * A local stand-in for GitHub's REST API, for tests of code that uses `@octokit/rest` with `baseUrl`. It serves
  * a {@linkcode GitHubFixture} the way GitHub does: JSON shaped like the real answers, base64 file contents,
  * `%2F`-encoded paths, absolute `Link` pagination, 301 redirects for renamed repositories, rate-limit headers,
- * weak `ETag`s with `304 Not Modified` on `If-None-Match` (not counted against the quota). Tests switch on
- * faults: an exhausted primary quota, secondary rate limits, bursts of 5xx, slow answers; and read per-route
- * counters afterwards.
+ * weak `ETag`s with `304 Not Modified` on `If-None-Match` (not counted against the quota). It also answers
+ * code search (`GET /search/code`, authenticated only, with its own per-minute `code_search` quota, see
+ * `_github_search.ts`) and repository archives (`GET /repos/{o}/{r}/tarball/{ref}` redirects to a
+ * codeload-like URL on the same server that serves the `.tar.gz`), and issue and pull-request listings.
+ * Tests switch on faults: an exhausted primary quota, secondary rate limits, bursts of 5xx, slow answers,
+ * incomplete searches, repositories gone since they were indexed; and read per-route counters afterwards.
  *
  * @module
  */
 import { createHash } from "node:crypto";
-import type { GitHubFixture } from "./github_fixture.ts";
+import type { CodeFile, FixtureRepo, GitHubFixture } from "./github_fixture.ts";
 import { type GitHubFaults, noFaults, PrimaryQuota } from "./_github_quota.ts";
 import {
   type Answer,
   answerRoute,
+  CODELOAD_PREFIX,
+  type Matched,
   matchRoute,
   notFound,
   RepoIndex,
   type RouteName,
 } from "./_github_routes.ts";
+import { CodeIndex } from "./_github_search.ts";
+import { fixtureTarball, headCommit } from "./_github_tarball.ts";
 
 export type { GitHubFaults, RouteName };
 
@@ -28,6 +35,10 @@ export interface GitHubReplayOptions {
   rateLimit?: number;
   /** Length of a rate-limit window, in seconds. @default 3600 */
   windowSeconds?: number;
+  /** Code searches allowed per search window. @default 30 */
+  searchRateLimit?: number;
+  /** Length of the code search window, in seconds. @default 60 */
+  searchWindowSeconds?: number;
 }
 
 /** Counters of one route. */
@@ -67,12 +78,16 @@ export interface GitHubReplay {
   faults: GitHubFaults;
   /** The primary quota (its `limit` and `windowSeconds` may be changed; `exhaust()` spends it). */
   quota: PrimaryQuota;
+  /** The code search quota (resource `code_search`). */
+  searchQuota: PrimaryQuota;
   /** Counters per route. */
   counts: Record<RouteName, RouteCount>;
   /** Every request, in arrival order. */
   requests: ReplayRequest[];
   /** Most requests ever handled at the same time. */
   readonly peakInFlight: number;
+  /** The `.tar.gz` the server serves for `fullName` at `ref` (default branch by default). */
+  tarball(fullName: string, ref?: string): Uint8Array<ArrayBuffer>;
   /** Sum of one counter over all routes. */
   total(counter: keyof RouteCount): number;
   /** Zeroes the counters, the request log and the peak. */
@@ -80,7 +95,17 @@ export interface GitHubReplay {
   close(): Promise<void>;
 }
 
-const ROUTES: RouteName[] = ["repos.get", "repos.getContent", "repos.listCommits", "unknown"];
+const ROUTES: RouteName[] = [
+  "repos.get",
+  "repos.getContent",
+  "repos.listCommits",
+  "repos.downloadTarballArchive",
+  "issues.listForRepo",
+  "pulls.list",
+  "search.code",
+  "codeload",
+  "unknown",
+];
 const DOCS = "https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api";
 
 /**
@@ -97,7 +122,30 @@ const DOCS = "https://docs.github.com/rest/using-the-rest-api/rate-limits-for-th
  */
 export function startGitHubReplay(fixture: GitHubFixture, options: GitHubReplayOptions = {}): GitHubReplay {
   const index = new RepoIndex(fixture);
+  const code = new CodeIndex(fixture);
+  const codeByRepo = new Map<string, CodeFile[]>();
+  for (const file of fixture.code ?? []) {
+    const key = file.repo.toLowerCase();
+    codeByRepo.set(key, [...codeByRepo.get(key) ?? [], file]);
+  }
+  const tarballs = new Map<string, Uint8Array<ArrayBuffer>>();
+  const tarball = (fullName: string, ref?: string): Uint8Array<ArrayBuffer> => {
+    const found = index.find({ owner: fullName.split("/")[0], name: fullName.split("/")[1] ?? "" });
+    if (!found) throw new Error(`no repository ${fullName} in the fixture`);
+    const repo = found.repo;
+    const at = ref ?? repo.default_branch;
+    const key = `${repo.full_name}@${at}`;
+    if (!tarballs.has(key)) {
+      tarballs.set(key, fixtureTarball(repo, at, codeByRepo.get(repo.full_name.toLowerCase()) ?? []));
+    }
+    return tarballs.get(key)!;
+  };
   const quota = new PrimaryQuota(options.rateLimit ?? 5000, options.windowSeconds ?? 3600);
+  const searchQuota = new PrimaryQuota(
+    options.searchRateLimit ?? 30,
+    options.searchWindowSeconds ?? 60,
+    "code_search",
+  );
   const faults = noFaults();
   const counts = emptyCounts();
   const requests: ReplayRequest[] = [];
@@ -116,7 +164,11 @@ export function startGitHubReplay(fixture: GitHubFixture, options: GitHubReplayO
 
   const answer = async (req: Request): Promise<Response> => {
     const url = new URL(req.url);
-    const matched = matchRoute(url.pathname);
+    const matched: Matched = url.pathname === "/search/code"
+      ? { name: "search.code", repo: null, path: "", rest: "" }
+      : url.pathname.startsWith(CODELOAD_PREFIX)
+      ? { name: "codeload", repo: null, path: url.pathname.slice(CODELOAD_PREFIX.length), rest: "" }
+      : matchRoute(url.pathname);
     const count = counts[matched.name];
     count.requests++;
     const ifNoneMatch = req.headers.get("if-none-match");
@@ -132,11 +184,19 @@ export function startGitHubReplay(fixture: GitHubFixture, options: GitHubReplayO
       return res;
     };
     if (faults.delayMs > 0) await new Promise((r) => setTimeout(r, faults.delayMs));
+    // codeload is a plain file server: no API quota, no API faults
+    if (matched.name === "codeload") {
+      const res = codeload(matched.path);
+      if (res.status === 200) count.ok++;
+      else count.notFound++;
+      return log(res);
+    }
+    const limit = matched.name === "search.code" ? searchQuota : quota;
     if (faults.serverErrors > 0) {
       faults.serverErrors--;
       count.serverErrors++;
       return log(
-        reply({ status: faults.serverErrorStatus, body: { message: "Server Error" } }, quota.headers()),
+        reply({ status: faults.serverErrorStatus, body: { message: "Server Error" } }, limit.headers()),
       );
     }
     if (faults.secondary > 0) {
@@ -145,33 +205,66 @@ export function startGitHubReplay(fixture: GitHubFixture, options: GitHubReplayO
       const message =
         "You have exceeded a secondary rate limit. Please wait a few minutes before you try again.";
       return log(reply({ status: 403, body: { message, documentation_url: DOCS } }, {
-        ...quota.headers(),
+        ...limit.headers(),
         "retry-after": String(faults.retryAfterSeconds),
       }));
     }
-    if (quota.exhausted()) {
+    if (matched.name === "search.code" && !req.headers.get("authorization")) {
+      // GitHub's code search refuses anonymous requests
+      const body = { message: "Requires authentication", documentation_url: DOCS, status: "401" };
+      return log(reply({ status: 401, body }, {}));
+    }
+    if (limit.exhausted()) {
       count.primaryLimited++;
       const message = "API rate limit exceeded for 127.0.0.1.";
       return log(
-        reply({ status: faults.primaryStatus, body: { message, documentation_url: DOCS } }, quota.headers()),
+        reply({ status: faults.primaryStatus, body: { message, documentation_url: DOCS } }, limit.headers()),
       );
     }
-    const routed = req.method === "GET" ? route(index, matched, url) : notFound();
+    const routed = req.method !== "GET"
+      ? notFound()
+      : matched.name === "search.code"
+      ? code.search(url, faults.incompleteSearches > 0 && faults.incompleteSearches-- > 0)
+      : route(index, matched, url, faults.goneRepos);
     const body = JSON.stringify(routed.body);
     const etag = `W/"${createHash("sha256").update(body).digest("hex").slice(0, 40)}"`;
     if (routed.status === 200 && ifNoneMatch !== null && sameEtag(ifNoneMatch, etag)) {
       count.notModified++;
       // conditional requests answered 304 do not count against the rate limit
-      return log(new Response(null, { status: 304, headers: { ...quota.headers(), etag } }));
+      return log(new Response(null, { status: 304, headers: { ...limit.headers(), etag } }));
     }
-    quota.take();
+    limit.take();
     if (routed.status === 200) count.ok++;
-    else if (routed.status === 301) count.redirected++;
+    else if (routed.status === 301 || routed.status === 302) count.redirected++;
     else if (routed.status === 404) count.notFound++;
     const extra: Record<string, string> = routed.status === 200
       ? { etag, "cache-control": "private, max-age=60, s-maxage=60" }
       : {};
-    return log(reply(routed, { ...quota.headers(), ...extra }));
+    return log(reply(routed, { ...limit.headers(), ...extra }));
+  };
+
+  // `<owner>/<repo>/legacy.tar.gz/refs/heads/<ref>`, as codeload.github.com names archives
+  const codeload = (path: string): Response => {
+    const m = /^([^/]+)\/([^/]+)\/legacy\.tar\.gz\/refs\/heads\/(.+)$/.exec(path);
+    const fullName = m ? `${decodeURIComponent(m[1])}/${decodeURIComponent(m[2])}` : "";
+    const found = m && index.find({ owner: decodeURIComponent(m[1]), name: decodeURIComponent(m[2]) });
+    const ref = m ? decodeURIComponent(m[3]) : "";
+    if (!found || found.renamed || isGone(faults.goneRepos, found.repo)) {
+      return new Response("404: Not Found", { status: 404, headers: { "content-type": "text/plain" } });
+    }
+    if (!found.repo.files[ref] && ref !== found.repo.default_branch) {
+      return new Response("404: Not Found", { status: 404, headers: { "content-type": "text/plain" } });
+    }
+    const bytes = tarball(fullName, ref);
+    const name = `${fullName.replace("/", "-")}-${headCommit(found.repo.full_name, ref).slice(0, 7)}.tar.gz`;
+    return new Response(bytes, {
+      status: 200,
+      headers: {
+        "content-type": "application/x-gzip",
+        "content-disposition": `attachment; filename=${name}`,
+        "content-length": String(bytes.length),
+      },
+    });
   };
 
   const server = Deno.serve({ hostname: "127.0.0.1", port: 0, onListen: () => {} }, handle);
@@ -179,6 +272,8 @@ export function startGitHubReplay(fixture: GitHubFixture, options: GitHubReplayO
     url: `http://127.0.0.1:${server.addr.port}`,
     faults,
     quota,
+    searchQuota,
+    tarball,
     counts,
     requests,
     get peakInFlight() {
@@ -194,9 +289,9 @@ export function startGitHubReplay(fixture: GitHubFixture, options: GitHubReplayO
   };
 }
 
-function route(index: RepoIndex, matched: ReturnType<typeof matchRoute>, url: URL): Answer {
+function route(index: RepoIndex, matched: Matched, url: URL, gone: string[]): Answer {
   const found = index.find(matched.repo);
-  if (!found || matched.name === "unknown") return notFound();
+  if (!found || matched.name === "unknown" || isGone(gone, found.repo)) return notFound();
   if (found.renamed) {
     const location = `${url.origin}/repositories/${found.repo.id}${matched.rest}${url.search}`;
     return {
@@ -223,6 +318,10 @@ function reply(answer: Answer, headers: Record<string, string>): Response {
       ...answer.headers,
     },
   });
+}
+
+function isGone(gone: string[], repo: FixtureRepo): boolean {
+  return gone.some((name) => name.toLowerCase() === repo.full_name.toLowerCase());
 }
 
 // If-None-Match compares weakly: W/"x" matches "x"; it may list several tags

@@ -1,13 +1,19 @@
 import assert from "node:assert/strict";
 import { catalogEntries, catalogGroups, rawGitHubUrl } from "../../lib/fetch/catalog.ts";
 
-Deno.test("the catalog pins 760 model-list pages and the PeaTMOSS artifact files, each path once", () => {
+Deno.test("the catalog pins 760 model-list pages, the PeaTMOSS artifact files and the model-card corpora, each path once", () => {
   const counts = Object.fromEntries(catalogGroups().map((g) => [g.name, g.entries.length]));
   assert.deepEqual(counts, {
     "hf-models-2024-07-11": 760,
     "peatmoss-license-analysis": 5,
     "peatmoss-llm-schemas": 3,
     "peatmoss-signatures": 1,
+    "model-cards-yinan": 3432,
+    "model-cards-hn5318": 1,
+    "model-cards-mctidy": 48,
+    "model-cards-hamidah": 5,
+    "model-cards-weixin": 1,
+    "model-cards-transformers": 1,
   });
   const all = catalogEntries();
   assert.equal(new Set(all.map((e) => e.path)).size, all.length);

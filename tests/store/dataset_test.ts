@@ -71,3 +71,20 @@ Deno.test("conform() names the missing required column and rejects nulls in it",
     /id must not be null/,
   );
 });
+
+Deno.test("a usages table stored before the `cell` column existed is re-written with it, as nulls", async () => {
+  const dir = join(await Deno.makeTempDir(), "old");
+  await writeDataset(dir, { usages: pl.DataFrame({ repo: ["a/b"], model_id: ["gpt2"], line: [3] }) }, {
+    source: { kind: "manual" },
+  });
+  // the layout of schema version 1 before `cell`: every usages column but that one
+  const old = (await loadTable(dir, "usages")).drop("cell");
+  old.writeParquet(join(dir, "usages.parquet"));
+  const usages = await loadTable(dir, "usages");
+  assert.equal(usages.columns.includes("cell"), false);
+  const again = join(dir, "..", "again");
+  await writeDataset(again, { usages }, { source: { kind: "manual" } });
+  assert.deepEqual((await loadTable(again, "usages")).select("repo", "line", "cell").toRecords(), [
+    { repo: "a/b", line: 3, cell: null },
+  ]);
+});

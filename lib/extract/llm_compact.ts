@@ -1,0 +1,79 @@
+/**
+ * Shortens card text before it is sent to an LLM, dropping what costs tokens and answers no field: images and
+ * badges, HTML comments and tags, the tail of long tables (model comparisons of hundreds of rows) and of long
+ * code blocks (a usage snippet's first lines say how to use the model).
+ *
+ * @module
+ */
+
+/** How much of tables and code blocks to keep. */
+export interface CompactLimits {
+  /** Table rows kept after the header. @default 6 */
+  tableRows?: number;
+  /** Lines kept of a code block. @default 10 */
+  codeLines?: number;
+}
+
+/**
+ * The compacted text. Table rows beyond the limit are kept when they mention one of `keep` (the model's own
+ * row in a comparison table); what was cut is stated in place, so the reader knows the text goes on.
+ *
+ * @param text markdown
+ * @param keep case-insensitive strings whose table rows are always kept (e.g. the model's name)
+ * @param limits how much of tables and code to keep
+ * @example
+ * ```ts
+ * compactMarkdown("![badge](https://x/y.svg)\nA model.", []); // "A model."
+ * ```
+ */
+export function compactMarkdown(text: string, keep: readonly string[], limits: CompactLimits = {}): string {
+  const tableRows = limits.tableRows ?? 6;
+  const codeLines = limits.codeLines ?? 10;
+  const needles = keep.map((k) => k.toLowerCase()).filter((k) => k.length >= 3);
+  const out: string[] = [];
+  const lines = text.replace(/<!--[\s\S]*?-->/g, "").split("\n");
+  let fence: string | null = null;
+  let codeSeen = 0;
+  let tableSeen = 0;
+  let cut = 0;
+  const flushCut = (what: string) => {
+    if (cut > 0) out.push(`(… ${cut} more ${what})`);
+    cut = 0;
+  };
+  for (const line of lines) {
+    if (fence !== null) {
+      if (line.trim().startsWith(fence)) {
+        flushCut("lines");
+        out.push(line);
+        fence = null;
+      } else if (++codeSeen <= codeLines) out.push(line);
+      else cut++;
+      continue;
+    }
+    const open = /^\s*(`{3,}|~{3,})/.exec(line);
+    if (open) {
+      fence = open[1];
+      codeSeen = 0;
+      out.push(line);
+      continue;
+    }
+    if (/^\s*\|/.test(line)) {
+      tableSeen++;
+      // header and separator, then the first rows and the rows naming the model
+      if (tableSeen <= tableRows + 2 || needles.some((n) => line.toLowerCase().includes(n))) out.push(line);
+      else cut++;
+      continue;
+    }
+    if (tableSeen > 0) flushCut("rows");
+    tableSeen = 0;
+    const prose = line
+      .replace(/\[!\[[^\]]*\]\([^)]*\)\]\([^)]*\)/g, "")
+      .replace(/!\[[^\]]*\]\([^)]*\)/g, "")
+      .replace(/<img\b[^>]*>/gi, "")
+      .replace(/<\/?(?:p|div|span|br|center|b|i|strong|em|sup|sub|font|details|summary)\b[^>]*>/gi, "");
+    if (prose.trim() === "" && line.trim() !== "") continue;
+    out.push(prose);
+  }
+  flushCut(fence !== null ? "lines" : "rows");
+  return out.join("\n").replace(/\n{3,}/g, "\n\n").trim();
+}
