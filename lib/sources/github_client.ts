@@ -10,6 +10,7 @@ import { Octokit } from "@octokit/rest";
 import { type CachedAnswer, EtagCache } from "./github_etag_cache.ts";
 import { classifyGitHubAnswer, rateLimitQuota } from "./github_rate_limit.ts";
 import { publicUrl } from "../net/http.ts";
+import { Slots } from "../net/slots.ts";
 
 /** Options of {@linkcode createGitHubClient}. */
 export interface GitHubClientOptions {
@@ -217,24 +218,4 @@ function reason(err: unknown): string {
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-/** At most `n` tasks at once; the others queue in order. */
-class Slots {
-  #free: number;
-  #queue: (() => void)[] = [];
-  constructor(n: number) {
-    this.#free = n;
-  }
-  async run<T>(task: () => Promise<T>): Promise<T> {
-    if (this.#free > 0) this.#free--;
-    else await new Promise<void>((resolve) => this.#queue.push(resolve));
-    try {
-      return await task();
-    } finally {
-      const next = this.#queue.shift();
-      if (next) next();
-      else this.#free++;
-    }
-  }
 }

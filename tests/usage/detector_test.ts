@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import pl from "nodejs-polars";
-import { createDetector, type Detector } from "../../lib/usage/detector.ts";
+import { blankCommentLines, createDetector, type Detector } from "../../lib/usage/detector.ts";
 import type { Detection } from "../../lib/usage/types.ts";
 
 const detector: Detector = await createDetector();
@@ -400,4 +400,13 @@ Deno.test("detectFile() survives every truncation of the corpus files without an
     }
   }
   assert.ok(runs > 1000, `${runs} runs`);
+});
+
+Deno.test("blankCommentLines() empties comment-only lines and keeps every line", () => {
+  const code = "import timm\n  # m = timm.create_model('old')\nm = timm.create_model('new')  # keep\n#\n";
+  const blank = blankCommentLines(code);
+  assert.equal(blank, "import timm\n\nm = timm.create_model('new')  # keep\n\n");
+  assert.equal(blank.split("\n").length, code.split("\n").length);
+  const found = detector.detectFile("r", "c.py", code + "# filler\n".repeat(20_000)).detections;
+  assert.deepEqual(found.map((d) => [d.line, d.model_id]), [[3, "new"]]);
 });
