@@ -8,6 +8,7 @@
  * @module
  */
 import { join } from "node:path";
+import { seededRandom } from "../lib/testing/seeded_random.ts";
 
 /** What {@linkcode writeCorpus} wrote. */
 export interface CorpusStats {
@@ -94,22 +95,10 @@ const MENTIONS = [
   "import spacy.tokens",
 ];
 
-/** mulberry32: small, fast and good enough to shape a corpus. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 class Gen {
   rand: () => number;
   constructor(seed: number) {
-    this.rand = rng(seed);
+    this.rand = seededRandom(seed);
   }
   int(lo: number, hi: number) {
     return lo + Math.floor(this.rand() * (hi - lo + 1));

@@ -11,6 +11,7 @@ import { type CorpusStats, writeCorpus } from "./_usage_corpus.ts";
 import type { Detection } from "../lib/usage/types.ts";
 import type { BenchRow } from "./import_bench.ts";
 import { measure } from "./measure.ts";
+import { pathExists } from "../lib/paths.ts";
 
 const SEED = 5;
 // bump when the corpus generator changes, so that a cached corpus of the old shape is not reused
@@ -46,7 +47,7 @@ export async function ensureCorpus(
   const dir = join(cacheDir(), "bench", `usage-${mib}mib-seed${SEED}-v${CORPUS_VERSION}`);
   const tarball = `${dir}.tar.gz`;
   const statsFile = `${dir}.json`;
-  if (!await exists(dir) || !await exists(statsFile)) {
+  if (!await pathExists(dir) || !await pathExists(statsFile)) {
     await Deno.remove(dir, { recursive: true }).catch(() => {});
     const tmp = `${dir}.tmp-${Deno.pid}`;
     await Deno.mkdir(tmp, { recursive: true });
@@ -57,7 +58,7 @@ export async function ensureCorpus(
       `generated ${dir}: ${stats.files} files (${stats.notebooks} notebooks, ${stats.loading} loading a model)`,
     );
   }
-  if (!await exists(tarball)) {
+  if (!await pathExists(tarball)) {
     const tmp = `${tarball}.tmp-${Deno.pid}`;
     const out = await new Deno.Command("tar", {
       args: ["-czf", tmp, "-C", join(dir, ".."), dir.split("/").pop()!],
@@ -149,15 +150,5 @@ async function timeScan(what: string, path: string, mb: number): Promise<ScanRun
     return { what, mb, seconds: run.seconds, cpuSeconds: user + sys, peakMiB: run.peakMiB, filesFound };
   } finally {
     await Deno.remove(tmp, { recursive: true });
-  }
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await Deno.stat(path);
-    return true;
-  } catch (err) {
-    if (err instanceof Deno.errors.NotFound) return false;
-    throw err;
   }
 }

@@ -52,3 +52,40 @@ export function cacheDir(): string {
 export function reportsDir(sub = ""): string {
   return join(fromEnv("PTMSCOPE_REPORTS") ?? join(REPO_ROOT, "reports"), sub);
 }
+
+/**
+ * Whether something exists at `path` (following links). Other errors than "not found", such as a permission
+ * error, are thrown: they must not read as "absent".
+ *
+ * @example
+ * ```ts
+ * if (!await pathExists("data/hf-2024-07-11/manifest.json")) console.log("import it first");
+ * ```
+ */
+export async function pathExists(path: string): Promise<boolean> {
+  try {
+    await Deno.stat(path);
+    return true;
+  } catch (err) {
+    if (err instanceof Deno.errors.NotFound) return false;
+    throw err;
+  }
+}
+
+/**
+ * {@linkcode pathExists}, synchronously.
+ *
+ * @example
+ * ```ts
+ * pathExistsSync("data"); // true once something was fetched or imported
+ * ```
+ */
+export function pathExistsSync(path: string): boolean {
+  try {
+    Deno.statSync(path);
+    return true;
+  } catch (err) {
+    if (err instanceof Deno.errors.NotFound) return false;
+    throw err;
+  }
+}

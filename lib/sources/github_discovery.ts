@@ -23,6 +23,7 @@ import { countIssues } from "./github_discovery_issues.ts";
 import { scanArchives } from "./github_discovery_scan.ts";
 import { describeTarball, downloadTarball, removeStaleDownloads } from "./github_discovery_tarball.ts";
 import type { Detector } from "../usage/detector.ts";
+import { pathExists } from "../paths.ts";
 
 /** A search to run: the signature's id, its library and its GitHub code-search query. */
 export interface SearchSignature {
@@ -315,7 +316,7 @@ async function downloadAll(
         const rel = join("tarballs", `${r.repo}.tar.gz`);
         const dest = join(options.out, rel);
         // a run killed after the rename but before its checkpoint left a complete archive
-        const got = await exists(dest)
+        const got = await pathExists(dest)
           ? await describeTarball(dest)
           : await downloadTarball(octokit, r.repo, ref, dest);
         return got
@@ -349,14 +350,4 @@ async function countLines(path: string): Promise<number> {
     for (const byte of chunk) if (byte === 10) n++;
   }
   return n;
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await Deno.stat(path);
-    return true;
-  } catch (err) {
-    if (err instanceof Deno.errors.NotFound) return false;
-    throw err;
-  }
 }

@@ -24,6 +24,7 @@ import { assembleSnapshot } from "./hf_harvest_snapshot.ts";
 import { politeFetch, type RetryOptions } from "./hf_polite_fetch.ts";
 import { publicUrl } from "../net/http.ts";
 import { runSnapshotTier, type TierResult } from "./hf_snapshot_tier.ts";
+import { pathExistsSync } from "../paths.ts";
 
 /** Options of {@linkcode harvestHf}. */
 export interface HarvestHfOptions {
@@ -213,7 +214,7 @@ async function prepare(options: HarvestHfOptions) {
     );
   }
   await Deno.mkdir(options.out, { recursive: true });
-  if (exists(join(options.out, "manifest.json"))) {
+  if (pathExistsSync(join(options.out, "manifest.json"))) {
     throw new HarvestError(
       `${options.out} is a single dataset, not a directory of dated snapshots; choose another --out`,
     );
@@ -314,20 +315,11 @@ function describe(
 }
 
 /** The newest dated snapshot in `out` before `date`. */
-function exists(path: string): boolean {
-  try {
-    Deno.statSync(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 function previousSnapshot(out: string, date: string): string | null {
   const names = [...Deno.readDirSync(out)]
     .filter((e) => e.isDirectory && DATE.test(e.name) && e.name < date)
     .map((e) => e.name)
-    .filter((name) => exists(join(out, name, "manifest.json")))
+    .filter((name) => pathExistsSync(join(out, name, "manifest.json")))
     .sort();
   return names.at(-1) ?? null;
 }

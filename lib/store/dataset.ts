@@ -16,6 +16,7 @@ import {
   parseManifest,
 } from "./manifest.ts";
 import { SCHEMA_VERSION, TABLE_NAMES, type TableName } from "./schema.ts";
+import { pathExistsSync } from "../paths.ts";
 
 /** What a writer says about the dataset besides its tables. */
 export interface DatasetInfo {
@@ -117,7 +118,7 @@ export function resolveDatasetDir(dir: string): string {
   const snapshots = entries
     .filter((e) => e.isDirectory && !e.name.startsWith("."))
     .map((e) => e.name)
-    .filter((name) => exists(join(dir, name, "manifest.json")))
+    .filter((name) => pathExistsSync(join(dir, name, "manifest.json")))
     .sort();
   if (snapshots.length === 0) {
     throw new ManifestError(
@@ -125,15 +126,6 @@ export function resolveDatasetDir(dir: string): string {
     );
   }
   return join(dir, snapshots[snapshots.length - 1]);
-}
-
-function exists(path: string): boolean {
-  try {
-    Deno.statSync(path);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /**

@@ -9,6 +9,7 @@
  * @module
  */
 import type { CodeFile, FixtureRepo, GitHubFixture } from "../../lib/testing/github_fixture.ts";
+import { seededRandom } from "../../lib/testing/seeded_random.ts";
 
 /** A fixture and, per signature id, the `owner/name:path`s that its search must find. */
 export interface DiscoveryFixture {
@@ -145,7 +146,7 @@ const LICENSES: (FixtureRepo["license"])[] = [
  * ```
  */
 export function discoveryFixture(repos = 340, seed = 7): DiscoveryFixture {
-  const rnd = mulberry32(seed);
+  const rnd = seededRandom(seed);
   const truth = new Map<string, Set<string>>();
   const out: FixtureRepo[] = [];
   const code: CodeFile[] = [];
@@ -204,16 +205,4 @@ function pick<T>(items: T[], rnd: () => number): T {
 
 function iso(ms: number): string {
   return new Date(ms).toISOString().replace(".000Z", "Z");
-}
-
-// a small seeded generator: the fixture must be the same on every run
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
