@@ -25,8 +25,10 @@ Usage:
 scan   finds the model-loading calls (transformers from_pretrained/pipeline, SentenceTransformer, timm,
        spaCy, torch.hub.load, torchvision builders, ... : lib/usage/data/signatures.json) in the .py and
        .ipynb files of a repository checkout or tarball. Writes one JSON detection per line
-       {repo, file, line, library, call, argument, model_id, resolution[, cell]} and prints a summary
-       (files, parsed, skips by reason, detections by resolution) on stderr.
+       {repo, file, line, library, call, argument, model_id, resolution[, cell][, via]} and prints a
+       summary (files, parsed, skips by reason, detections by resolution) on stderr. A model argument
+       imported from a module of the repository (from config import MODEL) is resolved through that
+       module: the detection keeps the binding's resolution and gives it as via ("config.py:3").
 
   --out <file.jsonl>      where to write the detections (required)
   --repo <owner/name>     repository name written in detections (default: the directory or tarball name)
@@ -77,10 +79,11 @@ async function scan(args: string[]): Promise<void> {
     `${report.repo}: ${report.files} files (${report.bytes} bytes), ${report.parsed} parsed; ` +
       `skipped: ${pretty(report.skipped as Record<string, number>)}`,
   );
+  const imported = report.detections.filter((d) => d.via !== undefined).length;
   console.error(
     `${report.detections.length} detections (${
       pretty(countBy(report.detections, (d) => d.resolution))
-    }) → ${values.out}`,
+    }; ${imported} through the repository's modules) → ${values.out}`,
   );
 }
 

@@ -47,6 +47,7 @@ export function detectionsUsages(detections: readonly Detection[]): pl.DataFrame
       call: pl.Series("call", col("call"), pl.String),
       argument: pl.Series("argument", col("argument"), pl.String),
       resolution: pl.Series("resolution", col("resolution"), pl.String),
+      via: pl.Series("via", col("via"), pl.String),
     }),
   );
 }
@@ -126,6 +127,9 @@ export function parseDetection(text: string, where: string): Detection {
   if (r.cell !== undefined && r.cell !== null && (!Number.isInteger(r.cell) || (r.cell as number) < 0)) {
     throw new Error(`${where}: "cell" must be a non-negative integer when present${hint}`);
   }
+  if (r.via !== undefined && r.via !== null && typeof r.via !== "string") {
+    throw new Error(`${where}: "via" must be a string ("file:line") when present${hint}`);
+  }
   if (!(r.model_id === null || r.model_id === undefined || typeof r.model_id === "string")) {
     throw new Error(`${where}: "model_id" must be a string or null${hint}`);
   }
@@ -144,5 +148,6 @@ export function parseDetection(text: string, where: string): Detection {
     model_id: (r.model_id ?? null) as string | null,
     resolution: r.resolution as Resolution,
     ...(r.cell === undefined || r.cell === null ? {} : { cell: r.cell as number }),
+    ...(typeof r.via === "string" ? { via: r.via } : {}),
   };
 }

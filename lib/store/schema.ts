@@ -103,6 +103,11 @@ export const TABLES = {
       dtype: str,
       doc: "how model_id was obtained: `literal`, `constant`, `default`, ... or `unknown`",
     },
+    {
+      name: "via",
+      dtype: str,
+      doc: "`file:line` of the binding the id came from, when it is in another module of the repository",
+    },
   ],
   cards: [
     { name: "model_id", dtype: str, required: true, doc: "model id as in `models.id`" },

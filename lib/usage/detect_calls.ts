@@ -7,12 +7,23 @@
 import type { Node } from "web-tree-sitter";
 import { classifyArgument } from "./model_id.ts";
 import type { PythonIndex, Scope } from "./python_scopes.ts";
-import { callArgument, keywordArgument, type Resolved, resolveValue } from "./resolve_argument.ts";
+import {
+  callArgument,
+  type ImportedName,
+  importedName,
+  keywordArgument,
+  type Resolved,
+  resolveValue,
+} from "./resolve_argument.ts";
 import type { ArgumentSpec, Signature } from "./signatures.ts";
 import type { Detection, Resolution } from "./types.ts";
 
 /** A detection before it is placed in a repository and file; `row` is 0-based in the parsed code. */
-export type CallDetection = Omit<Detection, "repo" | "file" | "line" | "cell"> & { row: number };
+export type CallDetection = Omit<Detection, "repo" | "file" | "line" | "cell" | "via"> & {
+  row: number;
+  /** Set on an `unknown` detection whose argument is an imported name. */
+  imported?: ImportedArgument;
+};
 
 /**
  * Signatures by called name, for a quick first test of every call.
@@ -63,51 +74,84 @@ function argumentOf(call: Node, spec: ArgumentSpec, position: number, index: Pyt
   return { node, resolved };
 }
 
-/** The model id a matched call names, with its resolution, or null id with `unknown` / `path`. */
+/** A model id with its resolution, or a null id with `unknown` / `path`. */
+export interface ModelOf {
+  model_id: string | null;
+  resolution: Resolution;
+}
+
+/**
+ * A call whose model argument is a name imported from elsewhere (`from config import MODEL`), to be resolved
+ * once the repository's modules are read: the dotted names it may stand for (see `importedName`) and how a
+ * value found there becomes the call's model id (the call's own checks and normalisation, holding no tree).
+ */
+export interface ImportedArgument extends Pick<ImportedName, "refs"> {
+  /** The call's model id and resolution for the value found for the argument. */
+  complete(value: Resolved): ModelOf;
+}
+
+type Normalize = (id: string, options: { legacy: boolean }) => string;
+
+/** The model a matched call names, and the argument as written; `imported` when it awaits the repository. */
 function modelOf(
   sig: Signature,
   call: Node,
   matched: { module: string; className: string; name: string },
   index: PythonIndex,
   scope: Scope,
-): { argument: string; model_id: string | null; resolution: Resolution } {
+  normalize: Normalize,
+): ModelOf & { argument: string; imported?: ImportedArgument } {
   const template = sig.model_id ?? "{}";
   const fill = (first: string, second = "") =>
     template.replace("{module}", matched.module).replace("{name}", matched.name).replace("{second}", second)
       .replace("{}", first);
+  const normalized = (id: string) => normalize(id, { legacy: sig.legacy_ids !== false });
   if (!sig.argument) {
-    return { argument: shown(call.childForFieldName("function")), model_id: fill(""), resolution: "literal" };
+    return {
+      argument: shown(call.childForFieldName("function")),
+      model_id: normalized(fill("")),
+      resolution: "literal",
+    };
   }
   const position = sig.position_by_class?.[matched.className] ?? sig.argument.position;
   const first = argumentOf(call, sig.argument, position, index, scope);
   const second = sig.second_argument &&
     argumentOf(call, sig.second_argument, sig.second_argument.position, index, scope);
   const argument = [first, ...second ? [second] : []].map((a) => shown(a.node)).join(", ");
-  const unknown = { argument, model_id: null, resolution: "unknown" as const };
-  if (DIRECTORY_NAME.test(first.node?.text ?? "")) return { argument, model_id: null, resolution: "path" };
-  if (!first.resolved || (second && !second.resolved)) return unknown;
-  const source = keywordArgument(call, ["source"]);
-  if (sig.second_argument && source && /^["']local["']$/.test(source.text)) {
-    return { argument, model_id: null, resolution: "path" };
-  }
-  let value = stripped(sig, first.resolved.value);
-  if (sig.strip_ref) value = value.replace(/:[^/:]*$/, "");
-  const kind = classifyArgument(value);
-  if ("path" in kind || DIRECTORY_NAME.test(first.node?.text ?? "")) {
-    return { argument, model_id: null, resolution: "path" };
-  }
-  if ("invalid" in kind) return unknown;
-  // a templated id (`spacy/{}`) takes a bare name; `a/b` there is a directory
-  if (template !== "{}" && !template.startsWith("{}") && kind.id.includes("/")) {
-    return { argument, model_id: null, resolution: "path" };
-  }
-  let resolution: Resolution = first.resolved.resolution;
-  if (second?.resolved) {
-    if (!/^[\w.-]+$/.test(second.resolved.value)) return unknown;
-    if (second.resolved.resolution !== "literal") resolution = second.resolved.resolution;
-    return { argument, model_id: fill(kind.id, second.resolved.value), resolution };
-  }
-  return { argument, model_id: fill(kind.id), resolution };
+  const unknown: ModelOf = { model_id: null, resolution: "unknown" };
+  const path: ModelOf = { model_id: null, resolution: "path" };
+  if (DIRECTORY_NAME.test(first.node?.text ?? "")) return { argument, ...path };
+  if (second && !second.resolved) return { argument, ...unknown };
+  const local = !!sig.second_argument &&
+    /^["']local["']$/.test(keywordArgument(call, ["source"])?.text ?? "");
+  const secondValue = second?.resolved ?? null;
+  // no tree node may be captured here: an imported argument outlives the file's tree
+  const complete = (resolved: Resolved): ModelOf => {
+    if (local) return path;
+    let value = stripped(sig, resolved.value);
+    if (sig.strip_ref) value = value.replace(/:[^/:]*$/, "");
+    const kind = classifyArgument(value);
+    if ("path" in kind) return path;
+    if ("invalid" in kind) return unknown;
+    // a templated id (`spacy/{}`) takes a bare name; `a/b` there is a directory
+    if (template !== "{}" && !template.startsWith("{}") && kind.id.includes("/")) return path;
+    let resolution: Resolution = resolved.resolution;
+    if (secondValue) {
+      if (!/^[\w.-]+$/.test(secondValue.value)) return unknown;
+      if (secondValue.resolution !== "literal") resolution = secondValue.resolution;
+      return { model_id: normalized(fill(kind.id, secondValue.value)), resolution };
+    }
+    return { model_id: normalized(fill(kind.id)), resolution };
+  };
+  if (first.resolved) return { argument, ...complete(first.resolved) };
+  const name = first.node && importedName(first.node, index, scope, call.startPosition.row);
+  if (!name) return { argument, ...unknown };
+  const wrapped = name.resolution;
+  const imported: ImportedArgument = {
+    refs: name.refs,
+    complete: (v) => complete(wrapped ? { value: v.value, resolution: wrapped } : v),
+  };
+  return { argument, ...unknown, imported };
 }
 
 /** Whether the file imports `module` or something inside it. */
@@ -160,7 +204,7 @@ function firstMatch(
 export function detectCalls(
   index: PythonIndex,
   byName: ReadonlyMap<string, Signature[]>,
-  normalize: (id: string, options: { legacy: boolean }) => string,
+  normalize: Normalize,
 ): CallDetection[] {
   const out: CallDetection[] = [];
   for (const { node, scope } of index.calls) {
@@ -174,17 +218,17 @@ export function detectCalls(
     const matched = firstMatch(byName, written, fn, index);
     if (!matched) continue;
     const { sig, name } = matched;
-    const model = modelOf(sig, node, matched, index, scope);
-    out.push({
+    const { imported, ...model } = modelOf(sig, node, matched, index, scope, normalize);
+    const found: CallDetection = {
       row: node.startPosition.row,
       library: sig.library,
       call: sig.call ?? name,
       argument: model.argument,
-      model_id: model.model_id === null
-        ? null
-        : normalize(model.model_id, { legacy: sig.legacy_ids !== false }),
+      model_id: model.model_id,
       resolution: model.resolution,
-    });
+    };
+    if (imported) found.imported = imported;
+    out.push(found);
   }
   return out;
 }

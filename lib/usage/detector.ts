@@ -6,11 +6,16 @@
  * `model.pt`) gives a detection with resolution `path` and model_id null: the call is evidence that the
  * repository loads a model, but not which hub model.
  *
+ * The detector sees one file at a time: an argument imported from another module (`from config import
+ * MODEL`) is `unknown` here, listed in `FileResult.imported`; `scanPath` resolves it once the repository's
+ * modules are known (`resolve_imports.ts`, through {@linkcode Detector.moduleExports}).
+ *
  * @module
  */
 import pl from "nodejs-polars";
-import { detectCalls, signaturesByName } from "./detect_calls.ts";
+import { detectCalls, type ImportedArgument, signaturesByName } from "./detect_calls.ts";
 import { ModelIdNormalizer } from "./model_id.ts";
+import { type ModuleExports, moduleExports } from "./module_exports.ts";
 import { BadNotebookError, type NotebookCode, notebookCode } from "./notebook_code.ts";
 import { prefilter } from "./prefilter.ts";
 import { pythonParser } from "./python_parser.ts";
@@ -36,12 +41,20 @@ export interface FileResult {
    * `analysis-error` (the detector failed on it).
    */
   skipped?: SkipReason;
+  /**
+   * The `unknown` detections (also in `detections`) whose model argument is a name imported from another
+   * module, possibly of the same repository: `scanPath` resolves them through those modules
+   * (`resolveImports`) and updates the detection.
+   */
+  imported?: { detection: Detection; argument: ImportedArgument }[];
 }
 
 /** Finds model-loading calls in files. */
 export interface Detector {
   /** `.ipynb` files are read as notebooks, anything else as Python. */
   detectFile(repo: string, file: string, text: string): FileResult;
+  /** The module-level names a Python module's text binds (parsed whatever it mentions); null if unparsable. */
+  moduleExports(text: string): ModuleExports | null;
 }
 
 /**
@@ -92,15 +105,31 @@ export async function createDetector(options: DetectorOptions = {}): Promise<Det
           // one odd file must not end a scan of thousands of repositories; the count shows it happened
           return { detections: [], parsed: true, skipped: "analysis-error" };
         }
-        const detections = found.map(({ row, ...d }): Detection => {
+        const imported: FileResult["imported"] = [];
+        const detections = found.map(({ row, imported: argument, ...d }): Detection => {
           const line = nb ? nb.lineInCell[row] + 1 : row + 1;
           const placed: Detection = { repo, file, line, ...d };
           if (nb) placed.cell = nb.cellOfLine[row];
+          if (argument) imported.push({ detection: placed, argument });
           return placed;
         });
         const result: FileResult = { detections, parsed: true };
+        if (imported.length > 0) result.imported = imported;
         if (tree.rootNode.hasError) result.skipped = "syntax-error";
         return result;
+      } finally {
+        tree.delete();
+      }
+    },
+
+    moduleExports(text: string): ModuleExports | null {
+      const tree = parser.parse(blankCommentLines(text));
+      if (!tree) return null;
+      try {
+        return moduleExports(indexPython(tree.rootNode));
+      } catch {
+        // as in detectFile: an odd module leaves its importers unresolved, it does not end the scan
+        return null;
       } finally {
         tree.delete();
       }

@@ -22,7 +22,7 @@ export interface CorpusEvaluation extends Evaluation {
  * @example
  * ```ts
  * const result = await evaluateCorpus("tests/usage/corpus", await createDetector());
- * result.scores.at(-1); // { resolution: "all", expected: 84, correct: 83, precision: 0.988, recall: 0.988, ... }
+ * result.scores.at(-1); // { resolution: "all", expected: 101, correct: 101, precision: 1, recall: 1, ... }
  * ```
  */
 export async function evaluateCorpus(dir: string, detector: Detector): Promise<CorpusEvaluation> {

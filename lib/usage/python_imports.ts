@@ -47,8 +47,9 @@ export class ImportTable {
   }
 
   /**
-   * Records one `import_statement` or `import_from_statement` node. Relative imports (`from . import x`)
-   * name the project's own modules and are ignored.
+   * Records one `import_statement` or `import_from_statement` node. A relative import keeps its leading dots
+   * (`from .config import MODEL` binds `MODEL` to `.config.MODEL`): no library signature starts with a dot,
+   * and the repository pass (`resolve_imports.ts`) reads them against the importing file's package.
    *
    * @example
    * ```ts
@@ -72,7 +73,7 @@ export class ImportTable {
       return;
     }
     const module = node.childForFieldName("module_name");
-    if (!module || module.type !== "dotted_name") return;
+    if (!module || (module.type !== "dotted_name" && module.type !== "relative_import")) return;
     const from = module.text.replace(/\s+/g, "");
     if (node.namedChildren.some((c) => c?.type === "wildcard_import")) {
       this.starModules.push(from);
@@ -82,9 +83,9 @@ export class ImportTable {
       if (item.type === "aliased_import") {
         const alias = item.childForFieldName("alias");
         const name = item.childForFieldName("name");
-        if (alias && name) this.bind(alias.text, `${from}.${name.text}`, row);
+        if (alias && name) this.bind(alias.text, member(from, name.text), row);
       } else {
-        this.bind(item.text, `${from}.${item.text}`, row);
+        this.bind(item.text, member(from, item.text), row);
       }
     }
   }
@@ -112,8 +113,21 @@ export class ImportTable {
     }
     if (head?.type !== "identifier") return [];
     const bound = this.#at(head.text, head.startPosition.row);
-    const roots = bound !== undefined ? [bound] : this.starModules.map((m) => `${m}.${head!.text}`);
+    const roots = bound !== undefined ? [bound] : this.starModules.map((m) => member(m, head!.text));
     const tail = attributes.reverse().map((a) => `.${a}`).join("");
     return roots.map((r) => r + tail);
   }
+}
+
+/**
+ * The dotted name of `name` inside `module`, relative modules included (`from . import x` is `.x`).
+ *
+ * @example
+ * ```ts
+ * member("config", "MODEL"); // "config.MODEL"
+ * member("..", "MODEL"); // "..MODEL"
+ * ```
+ */
+export function member(module: string, name: string): string {
+  return module.endsWith(".") ? module + name : `${module}.${name}`;
 }

@@ -34,6 +34,9 @@ export interface PythonIndex {
   /** Attributes set as `self.name = value` in a method, or as `name = value` in a class body: every binding
    * of each attribute name in the file (a name bound more than once is not resolved). */
   attributes: Map<string, (Binding & { scope: Scope })[]>;
+  /** Names bound in the body of a module-level class, as `Class.name` (`class Config: MODEL = "gpt2"`), each
+   * with its bindings in source order: what another module reads as `Config.MODEL`. */
+  classFields: Map<string, Binding[]>;
   calls: { node: Node; scope: Scope }[];
 }
 
@@ -156,16 +159,19 @@ export function indexPython(root: Node): PythonIndex {
   const classes: Node[] = [];
   const partials: { name: string; target: Node; row: number }[] = [];
   // explicit stack: deep nesting in generated code must not overflow the JS call stack
-  const stack: { node: Node; scope: Scope; inClass: boolean }[] = [{
+  const classFields: PythonIndex["classFields"] = new Map();
+  // `cls`: the name of the module-level class whose body is being walked
+  const stack: { node: Node; scope: Scope; inClass: boolean; cls?: string }[] = [{
     node: root,
     scope: module,
     inClass: false,
   }];
   while (stack.length > 0) {
-    const { node, scope, inClass } = stack.pop()!;
+    const { node, scope, inClass, cls } = stack.pop()!;
     // names bound in a class body are invisible to its methods: not recorded
     const here = inClass ? null : scope;
     let childInClass = inClass;
+    let childCls = cls;
     switch (node.type) {
       case "import_statement":
       case "import_from_statement":
@@ -187,6 +193,7 @@ export function indexPython(root: Node): PythonIndex {
         if (isDataclass(node)) addFields(options, node.childForFieldName("body"));
         if (here) bind(here, node.childForFieldName("name"), null);
         childInClass = true;
+        childCls = here === module ? node.childForFieldName("name")?.text : undefined;
         break;
       case "assignment": {
         const target = node.childForFieldName("left");
@@ -196,6 +203,11 @@ export function indexPython(root: Node): PythonIndex {
           setAttribute(attribute.text, node.childForFieldName("right"), node.startPosition.row, scope);
         } else if (inClass && target?.type === "identifier") {
           setAttribute(target.text, node.childForFieldName("right"), node.startPosition.row, scope);
+          if (cls) {
+            const key = `${cls}.${target.text}`;
+            const binding = { row: node.startPosition.row, value: node.childForFieldName("right") };
+            classFields.set(key, [...classFields.get(key) ?? [], binding]);
+          }
         }
         if (here) {
           let right = node.childForFieldName("right");
@@ -240,7 +252,7 @@ export function indexPython(root: Node): PythonIndex {
     const children = node.namedChildren;
     for (let i = children.length - 1; i >= 0; i--) {
       const c = children[i];
-      if (c && !OPAQUE.has(c.type)) stack.push({ node: c, scope, inClass: childInClass });
+      if (c && !OPAQUE.has(c.type)) stack.push({ node: c, scope, inClass: childInClass, cls: childCls });
     }
   }
   // `class Mine(AutoModel): ...` then `Mine.from_pretrained(...)`: the subclass inherits the loader, so it is
@@ -260,6 +272,7 @@ export function indexPython(root: Node): PythonIndex {
     module,
     options,
     attributes,
+    classFields,
     calls: calls.sort((a, b) => a.node.startIndex - b.node.startIndex),
   };
 }

@@ -6,7 +6,7 @@
  */
 import type { Node } from "web-tree-sitter";
 import type { Resolution } from "./types.ts";
-import type { PythonIndex, Scope } from "./python_scopes.ts";
+import type { Binding, PythonIndex, Scope } from "./python_scopes.ts";
 
 /** A resolved value and how it was obtained. */
 export interface Resolved {
@@ -76,6 +76,28 @@ export function callArgument(call: Node, position: number, keywords: readonly st
   return keywordArgument(call, keywords) ?? positional(call, position);
 }
 
+/** Where `name`, used at `row` in `scope`, is bound: an assignment, a parameter, or (`binding` and `param`
+ * both absent) a scope that assigns it only below the use. Null when no scope binds it (a builtin, an import). */
+interface Visible {
+  scope: Scope;
+  binding?: Binding;
+  /** The parameter's default expression, or null for a parameter without one. */
+  param?: Node | null;
+}
+
+function visible(name: string, scope: Scope, row: number): Visible | null {
+  for (let s: Scope | null = scope, inner = true; s; s = s.parent, inner = false) {
+    const list = s.bindings.get(name);
+    // in the scope of the use, the last assignment above it; in an outer scope (read later, when the
+    // function runs) the last one of the whole scope
+    const binding = list && (inner ? list.findLast((b) => b.row < row) : list.at(-1));
+    if (binding) return { scope: s, binding };
+    if (s.params.has(name)) return { scope: s, param: s.params.get(name) ?? null };
+    if (list) return { scope: s };
+  }
+  return null;
+}
+
 /** The binding of `name` visible at `row` in `scope`: an assignment before it, else a parameter, else outer. */
 function lookup(
   name: string,
@@ -85,24 +107,86 @@ function lookup(
   depth: number,
   scalar: boolean,
 ): Resolved | null {
-  for (let s: Scope | null = scope, inner = true; s; s = s.parent, inner = false) {
-    const list = s.bindings.get(name);
-    // in the scope of the use, the last assignment above it; in an outer scope (read later, when the
-    // function runs) the last one of the whole scope
-    const binding = list && (inner ? list.findLast((b) => b.row < row) : list.at(-1));
-    if (binding) {
-      if (!binding.value) return null;
-      const r = resolveValue(binding.value, index, s, binding.row, depth + 1, scalar);
-      return r && { value: r.value, resolution: r.resolution === "literal" ? "constant" : r.resolution };
-    }
-    if (s.params.has(name)) {
-      const def = s.params.get(name) ?? null;
-      const r = def && resolveValue(def, index, s.parent ?? s, def.startPosition.row, depth + 1, scalar);
-      return r && { value: r.value, resolution: "default" };
-    }
-    if (list) return null;
+  const v = visible(name, scope, row);
+  if (v?.binding?.value) {
+    const r = resolveValue(v.binding.value, index, v.scope, v.binding.row, depth + 1, scalar);
+    return r && { value: r.value, resolution: r.resolution === "literal" ? "constant" : r.resolution };
   }
-  return null;
+  const def = v?.param;
+  const r = def &&
+    resolveValue(def, index, v.scope.parent ?? v.scope, def.startPosition.row, depth + 1, scalar);
+  return r ? { value: r.value, resolution: "default" } : null;
+}
+
+/** What an argument imported from another module stands for; see {@linkcode importedName}. */
+export interface ImportedName {
+  /** Candidates, in order: `config.MODEL`, `.settings.MODEL` (one per `from m import *` for a bare name). */
+  refs: string[];
+  /** Set when the file wraps the imported value, as it would a value of its own: a parameter's default
+   * (`def load(name=MODEL)`), an argparse default (`add_argument("--model", default=MODEL)`). */
+  resolution?: "default" | "argparse";
+}
+
+/**
+ * The module members an unresolved expression stands for, when it is a name bound by an import (`from config
+ * import MODEL` → `config.MODEL`; `import config as C` and `C.MODEL` → `config.MODEL`; relative ones keep
+ * their dots: `.settings.MODEL`), directly or through what the file binds to it: a local name, a parameter's
+ * default, an attribute bound once (`self.name = MODEL`), an argparse option's default. Null for anything
+ * else. A name re-bound in the file is the file's, not the import's.
+ *
+ * @example
+ * ```ts
+ * // from fetch import DIFFUSION ... from_pretrained(DIFFUSION)
+ * importedName(argNode, index, scope, 15); // { refs: ["fetch.DIFFUSION"] }
+ * ```
+ */
+export function importedName(
+  node: Node,
+  index: PythonIndex,
+  scope: Scope,
+  row: number,
+  depth = 0,
+): ImportedName | null {
+  if (depth > MAX_DEPTH) return null;
+  if (node.type === "parenthesized_expression") {
+    const inner = node.namedChild(0);
+    return inner && importedName(inner, index, scope, row, depth + 1);
+  }
+  let head: Node | null = node;
+  while (head?.type === "attribute") head = head.childForFieldName("object");
+  if (head?.type !== "identifier") return null;
+  const v = visible(head.text, scope, row);
+  // a module-level name assigned only further down is, until then, whatever it was imported as; a module
+  // (`import config`, then `config` itself) is not a member
+  if (!v || (v.scope.parent === null && !v.binding)) {
+    const refs = index.imports.qualify(node).filter((q) => q.includes("."));
+    return refs.length > 0 ? { refs } : null;
+  }
+  if (node !== head) return node.type === "attribute" ? importedAttribute(node, index, depth) : null;
+  if (v.binding?.value) return importedName(v.binding.value, index, v.scope, v.binding.row, depth + 1);
+  const def = v.param;
+  const r = def && importedName(def, index, v.scope.parent ?? v.scope, def.startPosition.row, depth + 1);
+  return r ? { refs: r.refs, resolution: "default" } : null;
+}
+
+/** `self.name` / `args.name` of a local object: an attribute bound once in the file or an argparse option,
+ * as in {@linkcode resolveValue}; the option first unless the object is `self` (`self.model_name =
+ * args.model_name` is common, and both are then bound). */
+function importedAttribute(node: Node, index: PythonIndex, depth: number): ImportedName | null {
+  const name = node.childForFieldName("attribute")?.text ?? "";
+  const object = node.childForFieldName("object");
+  const attribute = () => {
+    const bound = index.attributes.get(name);
+    if (bound?.length !== 1 || !bound[0].value || object?.type !== "identifier") return null;
+    return importedName(bound[0].value, index, bound[0].scope, bound[0].row, depth + 1);
+  };
+  const option = () => {
+    const def = index.options.get(name);
+    const r = def && object?.type !== "call" &&
+      importedName(def, index, index.module, def.startPosition.row, depth + 1);
+    return r ? { refs: r.refs, resolution: "argparse" as const } : null;
+  };
+  return object?.text === "self" ? attribute() ?? option() : option() ?? attribute();
 }
 
 function qualified(node: Node | null, index: PythonIndex): string[] {
@@ -237,10 +321,5 @@ export function resolveValue(
 
 /** The expression last bound to `name` as seen from `row` in `scope`, without resolving it. */
 function bindingOf(name: string, scope: Scope, row: number): Node | null {
-  for (let s: Scope | null = scope, inner = true; s; s = s.parent, inner = false) {
-    const list = s.bindings.get(name);
-    if (list) return (inner ? list.findLast((b) => b.row < row) : list.at(-1))?.value ?? null;
-    if (s.params.has(name)) return null;
-  }
-  return null;
+  return visible(name, scope, row)?.binding?.value ?? null;
 }

@@ -3,10 +3,20 @@
  * `.ipynb` files and hands each one to the detector. Files that cannot be analysed are counted by reason in the
  * report, never an error; symlinks are never followed and nothing is ever written to disk.
  *
+ * Then the repository pass: calls whose model argument is imported from a module of the repository
+ * (`from config import MODEL`) are resolved through it (`resolve_imports.ts`). Such a module is often never
+ * parsed by the first pass (a `config.py` of constants names no library), and keeping every file's text or
+ * tree until the end would make memory grow with the repository; so the first pass keeps only the paths of
+ * the `.py` files and the pending calls, and the modules named are read again afterwards — from disk, or by
+ * one more pass over the tarball reading only those entries (a pass per level of re-exports, in the rare
+ * repositories that have one; decompressing again costs far less than holding every small `.py` text).
+ *
  * @module
  */
 import { basename, join, resolve } from "node:path";
 import type { Detector } from "./detector.ts";
+import { ModuleFiles } from "./module_files.ts";
+import { type ImportedCall, resolveImports } from "./resolve_imports.ts";
 import { readTarball, safeEntryPath, type TarEntry } from "./tarball.ts";
 import type { Detection, ScanReport, SkipReason } from "./types.ts";
 
@@ -71,6 +81,7 @@ export async function scanPath(path: string, options: ScanOptions): Promise<Scan
   const scan = new Scan(repo, options);
   if (isArchive) await scan.archive(path);
   else scan.directory(path);
+  await scan.resolveImports();
   // by file (a stable sort keeps each file's own order), so a checkout and its tarball give the same report
   scan.report.detections.sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
   return scan.report;
@@ -82,6 +93,10 @@ class Scan {
   #maxBytes: number;
   #maxDepth: number;
   #onProgress?: (files: number, bytes: number) => void;
+  /** `.py` files by their path in the report → where to read them again (a path on disk, a tarball entry). */
+  #modules = new Map<string, string>();
+  #imported: ImportedCall[] = [];
+  #readModules: (files: string[]) => Promise<Map<string, string>> = () => Promise.resolve(new Map());
 
   constructor(repo: string, options: ScanOptions) {
     this.report = { repo, files: 0, bytes: 0, parsed: 0, skipped: {}, detections: [] };
@@ -92,6 +107,19 @@ class Scan {
   }
 
   directory(root: string) {
+    this.#readModules = (files) => {
+      const texts = new Map<string, string>();
+      for (const rel of files) {
+        const path = this.#modules.get(rel)!;
+        try {
+          const text = pythonText(readSource(path, this.#maxBytes).data);
+          if (text !== null) texts.set(rel, text);
+        } catch {
+          // gone or unreadable since the first pass: its importers stay unresolved
+        }
+      }
+      return Promise.resolve(texts);
+    };
     const stack: { dir: string; rel: string; depth: number }[] = [{ dir: root, rel: "", depth: 0 }];
     while (stack.length > 0) {
       const { dir, rel, depth } = stack.pop()!;
@@ -112,7 +140,11 @@ class Scan {
           if (depth === 0 && e.name === ".git") continue;
           if (depth + 1 > this.#maxDepth) this.#skip("too-deep");
           else stack.push({ dir: join(dir, e.name), rel: `${rel}${e.name}/`, depth: depth + 1 });
-        } else if (e.isFile && isSource(e.name)) this.#readFile(join(dir, e.name), rel + e.name);
+        } else if (e.isFile && isSource(e.name)) {
+          const path = join(dir, e.name);
+          if (e.name.endsWith(".py")) this.#modules.set(rel + e.name, path);
+          this.#readFile(path, rel + e.name);
+        }
       }
     }
   }
@@ -123,6 +155,7 @@ class Scan {
     let top: string | null | undefined;
     let topIsOnly = true;
     const underTop: Detection[] = [];
+    const modules: { rel: string; inTop: boolean; entry: string }[] = [];
     const classify = (e: TarEntry): Classified => {
       const parts = safeEntryPath(e.path);
       if (parts === null) return { skip: "unsafe-path" };
@@ -147,6 +180,7 @@ class Scan {
       const c = classify(e);
       if (c === null) continue;
       if ("rel" in c) {
+        if (c.rel.endsWith(".py") && e.data) modules.push({ rel: c.rel, inTop: c.inTop, entry: e.path });
         const found = this.#analyse(c.rel, e.size, e.data ?? null);
         if (c.inTop) underTop.push(...found);
         continue;
@@ -160,29 +194,41 @@ class Scan {
     }
     // not a single top directory after all (`tar czf x.tgz src/ tests/`): its name is part of the paths
     if (!topIsOnly) { for (const d of underTop) d.file = `${top}/${d.file}`; }
+    for (const m of modules) this.#modules.set(!topIsOnly && m.inTop ? `${top}/${m.rel}` : m.rel, m.entry);
+    this.#readModules = async (files) => {
+      const byEntry = new Map(files.map((rel) => [this.#modules.get(rel)!, rel]));
+      const texts = new Map<string, string>();
+      const select = (e: TarEntry) => e.kind === "file" && byEntry.has(e.path) && e.size <= this.#maxBytes;
+      for await (const e of readTarball(file, select)) {
+        const rel = byEntry.get(e.path);
+        const text = pythonText(e.data ?? null);
+        if (rel !== undefined && text !== null) texts.set(rel, text);
+      }
+      return texts;
+    };
+  }
+
+  /** The repository pass over the calls whose model argument is imported (see the module's doc). */
+  async resolveImports() {
+    if (this.#imported.length === 0) return;
+    const detector = this.#detector;
+    await resolveImports(
+      this.#imported,
+      new ModuleFiles(this.#modules.keys()),
+      this.#readModules,
+      (text) => detector.moduleExports(text),
+    );
   }
 
   #readFile(path: string, rel: string) {
-    let size: number;
-    let data: Uint8Array | null = null;
+    let read;
     try {
-      using f = Deno.openSync(path);
-      size = f.statSync().size;
-      if (size <= this.#maxBytes) {
-        data = new Uint8Array(size);
-        let got = 0;
-        while (got < size) {
-          const n = f.readSync(data.subarray(got));
-          if (n === null || n === 0) break;
-          got += n;
-        }
-        data = data.subarray(0, got);
-      }
+      read = readSource(path, this.#maxBytes);
     } catch (err) {
       if (unreachableName(err, rel)) return this.#skip("not-utf8");
       throw new ScanError(`${path}: cannot read (${(err as Error).message})`);
     }
-    this.#analyse(rel, size, data);
+    this.#analyse(rel, read.size, read.data);
   }
 
   /** `data` is null when the file is over the size limit. Returns the file's detections. */
@@ -204,6 +250,7 @@ class Scan {
       }
       if (result.parsed) report.parsed++;
       if (result.skipped) this.#skip(result.skipped);
+      if (result.imported) this.#imported.push(...result.imported);
       detections = result.detections;
       for (const d of detections) report.detections.push(d);
     }
@@ -214,6 +261,21 @@ class Scan {
   #skip(reason: SkipReason) {
     this.report.skipped[reason] = (this.report.skipped[reason] ?? 0) + 1;
   }
+}
+
+/** The size of the file at `path` and its bytes, or null bytes when it is over `maxBytes`. */
+function readSource(path: string, maxBytes: number): { size: number; data: Uint8Array | null } {
+  using f = Deno.openSync(path);
+  const size = f.statSync().size;
+  if (size > maxBytes) return { size, data: null };
+  const data = new Uint8Array(size);
+  let got = 0;
+  while (got < size) {
+    const n = f.readSync(data.subarray(got));
+    if (n === null || n === 0) break;
+    got += n;
+  }
+  return { size, data: data.subarray(0, got) };
 }
 
 /**
@@ -245,6 +307,12 @@ function decode(data: Uint8Array, python: boolean): { text: string } | "binary" 
     // an unknown label, or bytes invalid in the declared encoding
     return "not-utf8";
   }
+}
+
+/** The text of a Python file's bytes; null when they are not text or the file was over the size limit. */
+function pythonText(data: Uint8Array | null): string | null {
+  const decoded = data && decode(data, true);
+  return decoded !== null && typeof decoded === "object" ? decoded.text : null;
 }
 
 /** Python's spellings of an encoding that the Encoding Standard spells otherwise (`latin-1`, `iso_8859_15`). */

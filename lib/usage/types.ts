@@ -52,9 +52,21 @@ export interface Detection {
   argument: string;
   /** The resolved model id, normalised against known hub ids when a models table was given; null if unknown. */
   model_id: string | null;
+  /**
+   * How `model_id` was found. For an argument imported from another module of the repository
+   * (`from config import MODEL`), the kind of the binding there (`constant`, `environ`, `fstring`, ...), or
+   * `default` / `argparse` when this file passes it through a parameter's or an option's default; `via` is
+   * then set.
+   */
   resolution: Resolution;
   /** For `.ipynb` files: 0-based index of the code cell. */
   cell?: number;
+  /**
+   * Set when the model argument was imported from another module of the repository: `file:line` of the
+   * binding that gave its value (`"config.py:3"`, path relative to the repository), the last one of a chain
+   * of re-exports. Absent for anything resolved inside the file.
+   */
+  via?: string;
 }
 
 /** Why a file was not analysed (counted in the scan report, never an error). */
@@ -77,7 +89,10 @@ export interface ScanReport {
   files: number;
   /** Bytes of those files. */
   bytes: number;
-  /** Files that passed the text pre-filter and were parsed with tree-sitter. */
+  /**
+   * Files that passed the text pre-filter and were parsed with tree-sitter (not counting the modules parsed
+   * again only for the names other files import from them).
+   */
   parsed: number;
   /** Files not analysed, by reason. */
   skipped: Partial<Record<SkipReason, number>>;

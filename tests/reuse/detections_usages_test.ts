@@ -21,7 +21,10 @@ Deno.test("readDetections() turns detector JSON Lines into usages, keeping every
     "from_pretrained",
     '"bert-base-uncased"',
     "literal",
+    null,
   ]);
+  // an id resolved through another module of the repository keeps where it was bound
+  assert.equal(usages.getColumn("via").get(1), "config.py:3");
   assert.deepEqual(usages.select("file", "line", "cell", "resolution").row(2), [
     "demo.ipynb",
     2,

@@ -9,10 +9,10 @@ import { headCommit, repoTarball, type TarFile } from "../../lib/testing/_github
 import { createDetector } from "../../lib/usage/detector.ts";
 import { ScanError, scanPath } from "../../lib/usage/scan_tree.ts";
 import { TarballError } from "../../lib/usage/tarball.ts";
+import { tar, withTemp, writeTree } from "./_tree.ts";
 import type { ScanReport } from "../../lib/usage/types.ts";
 
 const detector = await createDetector();
-const dec = new TextDecoder();
 
 const LOADS_GPT2 = 'from transformers import AutoModel\n\nmodel = AutoModel.from_pretrained("gpt2")\n';
 const NOTEBOOK = JSON.stringify({
@@ -41,28 +41,6 @@ const REPO: TarFile[] = [
   },
   { path: "README.md", content: 'AutoModel.from_pretrained("not-python")\n' },
 ];
-
-async function withTemp(fn: (dir: string) => Promise<void>) {
-  const dir = await Deno.makeTempDir({ prefix: "ptmscope-scan-" });
-  try {
-    await fn(dir);
-  } finally {
-    await Deno.remove(dir, { recursive: true });
-  }
-}
-
-async function writeTree(root: string, files: TarFile[]) {
-  for (const f of files) {
-    const path = join(root, f.path);
-    await Deno.mkdir(join(path, ".."), { recursive: true });
-    await Deno.writeTextFile(path, f.content);
-  }
-}
-
-async function tar(dir: string, ...args: string[]) {
-  const out = await new Deno.Command("tar", { args, cwd: dir, stderr: "piped" }).output();
-  if (out.code !== 0) throw new Error(`tar ${args.join(" ")}: ${dec.decode(out.stderr)}`);
-}
 
 /** Where each detection is and what it loads, in a form that compares. */
 const found = (r: ScanReport) =>

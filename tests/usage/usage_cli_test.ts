@@ -36,7 +36,31 @@ Deno.test("usage scan writes JSON lines and a summary with skip counts", async (
       r.stderr,
       /acme\/broken: 4 files .* 2 parsed; skipped: (bad-notebook 1, syntax-error 1|syntax-error 1, bad-notebook 1)/,
     );
-    assert.match(r.stderr, /1 detections \(literal 1\)/);
+    assert.match(r.stderr, /1 detections \(literal 1; 0 through the repository's modules\)/);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("usage scan writes `via` for a model argument imported from the repository", async () => {
+  const dir = await Deno.makeTempDir();
+  try {
+    const out = join(dir, "d.jsonl");
+    const r = await run("scan", join(CORPUS, "hub-utils"), "--out", out);
+    assert.equal(r.code, 0, r.stderr);
+    const lines = (await Deno.readTextFile(out)).trim().split("\n").map((l) => JSON.parse(l) as Detection);
+    assert.deepEqual(lines.filter((d) => d.via), [{
+      repo: "hub-utils",
+      file: "generate.py",
+      line: 16,
+      library: "diffusers",
+      call: "from_pretrained",
+      argument: "DIFFUSION",
+      model_id: "stabilityai/stable-diffusion-2-1",
+      resolution: "environ",
+      via: "fetch.py:9",
+    }]);
+    assert.match(r.stderr, /; 1 through the repository's modules\) → /);
   } finally {
     await Deno.remove(dir, { recursive: true });
   }

@@ -1,0 +1,3 @@
+from cycle_b import LOOP_NAME
+
+__all__ = ["LOOP_NAME"]

@@ -1,0 +1,5 @@
+from transformers import AutoModelForObjectDetection
+
+from config import Defaults
+
+model = AutoModelForObjectDetection.from_pretrained(Defaults.DETECTOR)

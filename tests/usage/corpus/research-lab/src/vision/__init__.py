@@ -1,0 +1,3 @@
+DEFAULT_BACKBONE = "resnet50"
+
+from .settings import *  # noqa: E402,F403

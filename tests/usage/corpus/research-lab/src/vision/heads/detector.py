@@ -1,0 +1,7 @@
+from transformers import CLIPVisionModel
+
+from ..settings import CLIP_MODEL as BACKBONE
+
+
+def head():
+    return CLIPVisionModel.from_pretrained(BACKBONE)
