@@ -42,6 +42,8 @@ export interface ParsedCard {
   frontMatterError: string | null;
   /** The markdown after the front matter. */
   body: string;
+  /** `body` with the lines of code blocks blanked (line numbers kept): where stated facts are looked for. */
+  prose: string;
   sections: CardSection[];
   canonical: Record<CanonicalSection, CanonicalContent>;
   modelIndex: ModelIndexResult[];
@@ -98,6 +100,7 @@ export function parseCard(text: string): ParsedCard {
     frontMatter: fm.data,
     frontMatterError: fm.error,
     body: fm.body,
+    prose: lines.map((l, i) => inCode[i] ? "" : l).join("\n"),
     sections,
     canonical,
     modelIndex: readModelIndex(fm.data),

@@ -6,6 +6,8 @@
  */
 import type { ParsedCard } from "../cards/parse.ts";
 import { carbonEmitted, hardware, parameterCount } from "./patterns_numbers.ts";
+import { grantOf } from "./patterns_grant.ts";
+import { inputFormat, outputFormat } from "./patterns_io.ts";
 import { evaluationFromTables, hyperParameters } from "./patterns_tables.ts";
 import {
   baseModelFromText,
@@ -71,5 +73,8 @@ export function extractHeuristic(
   fill("evaluation", "table", () => evaluationFromTables(card, modelId));
   fill("limitation_and_bias", "pattern", () => limitationsOf(card));
   fill("demo", "pattern", () => demoOf(card));
+  fill("grant", "pattern", () => grantOf(card));
+  fill("input_format", "pattern", () => inputFormat(card));
+  fill("output_format", "pattern", () => outputFormat(card));
   return { model_id: modelId, extractor: HEURISTIC_EXTRACTOR, fields, sources };
 }

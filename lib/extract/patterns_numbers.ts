@@ -7,6 +7,7 @@
  */
 import type { ParsedCard } from "../cards/parse.ts";
 import { isEmptyText } from "../cards/placeholders.ts";
+import { cleanInline as clean, firstSentence } from "./stated.ts";
 
 const UNIT: Readonly<Record<string, string>> = {
   k: "K",
@@ -45,12 +46,15 @@ export function normalizeCount(text: string): string {
 }
 
 const COUNT = String.raw`(\d+(?:[.,]\d+)?)\s*(k|thousand|m|mil|million|b|bn|billion|t|trillion)`;
-// "7B parameters", "a 1.3 billion parameter model", "110M params"
-const COUNT_BEFORE = new RegExp(String.raw`\b${COUNT}\b[ -]?(?:trainable\s+)?param(?:eter)?s?\b`, "gi");
-// "Parameters: 7B", "number of parameters of 1.3B", "Params (M): 25.6"
+// "7B parameters", "a 1.3 billion parameter model", "110M params", "**111M** parameters", "141B total parameters"
+const COUNT_BEFORE = new RegExp(
+  String.raw`\b${COUNT}\b\**[ -]?(?:(?:trainable|total)\s+)?param(?:eter)?s?\b`,
+  "gi",
+);
+// "Parameters: 7B", "number of parameters of 1.3B", "Params (M): 25.6", "model parameters are about 1.7 billion"
 const COUNT_AFTER = new RegExp(
   String
-    .raw`\b(?:n_)?param(?:eter)?s?(?:\s+count)?(?:\s*\((k|m|b)\))?\**\s*(?::|\||=|of|is)\s*\**\s*~?(\d+(?:\.\d+)?)\s*(k|thousand|m|million|b|billion|t|trillion)?\b`,
+    .raw`\b(?:n_)?param(?:eter)?s?(?:\s+count)?(?:\s*\((k|m|b)\))?\**\s*(?::|\||=|of|is|are)\s*\**\s*(?:about\s+|approximately\s+|around\s+)?~?(\d+(?:\.\d+)?)\s*(k|thousand|m|million|b|billion|t|trillion)?\b`,
   "gi",
 );
 
@@ -93,10 +97,11 @@ function idSizes(modelId: string): Set<string> {
 function countFromTables(modelId: string, card: ParsedCard): string {
   const nameTokens = new Set(modelId.toLowerCase().split(/[\/_.-]+/));
   for (const t of card.tables) {
-    // key/value tables: | n_parameters | 29.95B |
+    // key/value tables: | n_parameters | 29.95B |, | Parameter Size | 135M |
     for (const row of t.rows) {
       if (
-        row.length >= 2 && /^(?:n_)?(?:num(?:ber)?[ _]of[ _])?param(?:eter)?s?(?:[ _]count)?$/i.test(row[0])
+        row.length >= 2 &&
+        /^(?:n_)?(?:num(?:ber)?[ _]of[ _])?param(?:eter)?s?(?:[ _](?:count|size))?$/i.test(plainKey(row[0]))
       ) {
         const v = normalizeCount(row[1]);
         if (v) return v;
@@ -112,6 +117,11 @@ function countFromTables(modelId: string, card: ParsedCard): string {
     if (v) return v;
   }
   return "";
+}
+
+// "\\(n_\\text{parameters}\\)" (LaTeX in a table cell) → "n_parameters"
+function plainKey(cell: string): string {
+  return cell.replace(/\\text\{([^}]*)\}/g, "$1").replace(/[\\(){}$*`]/g, "").trim();
 }
 
 const ACCELERATOR = String
@@ -135,7 +145,8 @@ const HARDWARE_LABEL = /^[\s*>|-]*(?:\*\*)?hardware(?:\s+(?:type|used))?(?:\*\*)
  * ```
  */
 export function hardware(card: ParsedCard): string {
-  const label = HARDWARE_LABEL.exec(card.body);
+  // a multi-line regex tries every line: look only when the word is there
+  const label = /hardware/i.test(card.body) ? HARDWARE_LABEL.exec(card.body) : null;
   if (label) {
     const value = clean(label[1]);
     if (!isEmptyText(value)) return value;
@@ -163,10 +174,13 @@ export function hardware(card: ParsedCard): string {
 const CARBON =
   /(\d+(?:[.,]\d+)?)\s*(tons?|tonnes?|t|kg|kilograms?|g|grams?)\s*(?:of\s+)?(?:co2|co₂|carbon)(?:[\s-]?eq(?:uivalent)?)?/i;
 const CARBON_LABEL = /^[\s*>|-]*(?:\*\*)?carbon emitted(?:\*\*)?\s*(?:\([^)]*\))?\s*:\s*(?:\*\*)?\s*(.+)$/im;
+// AutoTrain cards: "- CO2 Emissions (in grams): 5.53"; `co2_eq_emissions: 0.03` (grams, as in front matter)
+const CARBON_GRAMS =
+  /^[ \t*>|-]{0,8}(?:\*\*)?(?:co2 emissions \(in grams\)|co2_eq_emissions)(?:\*\*)?[ \t]*:[ \t]*(?:\*\*)?[ \t]*(\d+(?:\.\d+)?)[ \t*]*$/im;
 
 /**
- * CO2 emitted by training, with its unit: a "Carbon Emitted:" line, else the first "N kg CO2eq" mention. "" when
- * none.
+ * CO2 emitted by training, with its unit: a "Carbon Emitted:" line, else AutoTrain's "CO2 Emissions (in grams):"
+ * line, else the first "N kg CO2eq" mention. "" when none.
  *
  * @example
  * ```ts
@@ -174,21 +188,14 @@ const CARBON_LABEL = /^[\s*>|-]*(?:\*\*)?carbon emitted(?:\*\*)?\s*(?:\([^)]*\))
  * ```
  */
 export function carbonEmitted(card: ParsedCard): string {
-  const label = CARBON_LABEL.exec(card.body);
+  if (!/co2|co₂|carbon/i.test(card.body)) return "";
+  const label = /carbon emitted/i.test(card.body) ? CARBON_LABEL.exec(card.body) : null;
   if (label) {
     const value = clean(label[1]);
     if (!isEmptyText(value) && /\d/.test(value)) return value;
   }
-  const m = /co2|co₂|carbon/i.test(card.body) ? CARBON.exec(card.body) : null;
+  const grams = CARBON_GRAMS.exec(card.prose);
+  if (grams) return `${grams[1]} g CO2eq`;
+  const m = CARBON.exec(card.body);
   return m ? `${m[1]} ${m[2]} CO2eq` : "";
-}
-
-function clean(s: string): string {
-  return s.replace(/\*\*|__|`/g, "").replace(/\[([^\]]*)\]\([^)]*\)/g, "$1").trim();
-}
-
-function firstSentence(text: string): string {
-  const prose = clean(text.split(/\n\s*\n/)[0] ?? "").replace(/\s+/g, " ");
-  const m = /^(.+?[.!?])(?:\s|$)/.exec(prose);
-  return (m ? m[1] : prose).trim();
 }

@@ -69,8 +69,11 @@ export interface MetadataFields {
   language: string[];
 }
 
-/** Where a heuristic value came from, or "llm". */
-export type FieldSource = "front-matter" | "model-index" | "table" | "pattern" | "llm";
+/**
+ * Where a heuristic value came from, or "llm". "hub-tags": the model's tags as the hub lists them (a dataset's
+ * `tags` column), when they give what the card's own front matter does not.
+ */
+export type FieldSource = "front-matter" | "hub-tags" | "model-index" | "table" | "pattern" | "llm";
 
 /** One JSON line of an extractor's output. A field that is absent was not found. */
 export interface ExtractionRecord {

@@ -107,7 +107,7 @@ const LIBRARY_TAGS = new Set([
  * `frameworks` (framework tags), `paper` (`arxiv:` tags), `carbon_emitted` and `hardware`
  * (`co2_eq_emissions`, whose emissions are in grams) and `evaluation` (model-index). `hubTags`, the model's
  * tags as the hub lists them (a dataset's `tags` column), count as front-matter tags and give license, datasets
- * and base model when the front matter does not.
+ * and base model when the front matter does not; a value they give or add to has the source "hub-tags".
  *
  * @example
  * ```ts
@@ -117,6 +117,7 @@ const LIBRARY_TAGS = new Set([
  * fields.domain; // ["natural-language-processing"]
  * fields.paper; // ["https://arxiv.org/abs/1910.01108"]
  * sources.license; // "front-matter"
+ * structuredFields(parseCard("No front matter."), ["license:apache-2.0"]).sources.license; // "hub-tags"
  * ```
  */
 export function structuredFields(card: ParsedCard, hubTags: readonly string[] = []): StructuredFields {
@@ -128,39 +129,38 @@ export function structuredFields(card: ParsedCard, hubTags: readonly string[] = 
     sources[field] = source;
   };
   const fm = card.frontMatter ?? {};
-  const tags = unique([...strings(fm.tags), ...hubTags].map((t) => t.toLowerCase()));
+  const cardTags = unique(strings(fm.tags).map((t) => t.toLowerCase()));
+  const allTags = unique([...cardTags, ...hubTags.map((t) => t.toLowerCase())]);
   // the hub's own tags carry what the card may not: `license:mit`, `dataset:squad`, `base_model:o/m`
   const tagged = (prefix: string) =>
     hubTags.filter((t) => t.startsWith(prefix)).map((t) => t.slice(prefix.length)).filter((v) => v !== "");
+  // a value the card's front matter gives alone is the card's; one the hub's tags add to is theirs
+  const setEither = <F extends Field>(
+    field: F,
+    fromCard: MetadataFields[F] | undefined,
+    fromAll: MetadataFields[F],
+  ) => set(field, fromAll, sameValue(fromCard, fromAll) ? "front-matter" : "hub-tags");
 
   let license = strings(fm.license)[0];
   if (license?.toLowerCase() === "other") license = strings(fm.license_name)[0] ?? license;
-  set("license", license ?? tagged("license:")[0], "front-matter");
-  const datasets = strings(fm.datasets);
-  set("datasets", unique(datasets.length > 0 ? datasets : tagged("dataset:")), "front-matter");
-  const baseModel = strings(fm.base_model)[0] ??
-    tagged("base_model:").map((v) => v.replace(/^(?:finetune|adapter|quantized|merge):/, ""))[0];
-  set("base_model", baseModel, "front-matter");
+  setEither("license", license, license ?? tagged("license:")[0]);
+  const datasets = unique(strings(fm.datasets));
+  setEither("datasets", datasets, datasets.length > 0 ? datasets : unique(tagged("dataset:")));
+  const baseModel = strings(fm.base_model)[0];
+  setEither(
+    "base_model",
+    baseModel,
+    baseModel ?? tagged("base_model:").map((v) => v.replace(/^(?:finetune|adapter|quantized|merge):/, ""))[0],
+  );
   set("language", unique(strings(fm.language).map((l) => l.toLowerCase())), "front-matter");
 
-  // without a pipeline_tag, tags that are task names say the task (timm cards tag `image-classification`)
   const pipelineTag = strings(fm.pipeline_tag)[0]?.toLowerCase();
-  const tasks = pipelineTag ? [pipelineTag] : tags.filter((t) => taskDomain(t) !== undefined);
-  set("model_task", unique(tasks), "front-matter");
-  set("domain", unique(tasks.flatMap((t) => taskDomain(t) ?? [])), "front-matter");
-
   const libraryName = strings(fm.library_name)[0]?.toLowerCase();
-  const libraries = unique([
-    ...(libraryName ? [libraryName] : []),
-    ...tags.filter((t) => LIBRARY_TAGS.has(t)),
-  ]);
-  set("libraries", libraries, "front-matter");
-  set("frameworks", unique(tags.flatMap((t) => FRAMEWORK_TAGS[t] ?? [])), "front-matter");
-  set(
-    "paper",
-    unique(tags.flatMap((t) => t.startsWith("arxiv:") ? [`https://arxiv.org/abs/${t.slice(6)}`] : [])),
-    "front-matter",
-  );
+  const fromCard = tagFields(cardTags, pipelineTag, libraryName);
+  const fromAll = tagFields(allTags, pipelineTag, libraryName);
+  for (const field of ["model_task", "domain", "libraries", "frameworks", "paper"] as const) {
+    setEither(field, fromCard[field], fromAll[field]);
+  }
 
   const co2 = fm.co2_eq_emissions;
   if (isRecord(co2)) {
@@ -177,6 +177,28 @@ export function structuredFields(card: ParsedCard, hubTags: readonly string[] = 
     "model-index",
   );
   return { fields, sources };
+}
+
+type TagField = "model_task" | "domain" | "libraries" | "frameworks" | "paper";
+
+function tagFields(
+  tags: string[],
+  pipelineTag: string | undefined,
+  libraryName: string | undefined,
+): Pick<MetadataFields, TagField> {
+  // without a pipeline_tag, tags that are task names say the task (timm cards tag `image-classification`)
+  const tasks = pipelineTag ? [pipelineTag] : tags.filter((t) => taskDomain(t) !== undefined);
+  return {
+    model_task: unique(tasks),
+    domain: unique(tasks.flatMap((t) => taskDomain(t) ?? [])),
+    libraries: unique([...(libraryName ? [libraryName] : []), ...tags.filter((t) => LIBRARY_TAGS.has(t))]),
+    frameworks: unique(tags.flatMap((t) => FRAMEWORK_TAGS[t] ?? [])),
+    paper: unique(tags.flatMap((t) => t.startsWith("arxiv:") ? [`https://arxiv.org/abs/${t.slice(6)}`] : [])),
+  };
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 function strings(v: unknown): string[] {

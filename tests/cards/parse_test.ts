@@ -14,7 +14,9 @@ Deno.test("parse: length, tables and code blocks with their sections", () => {
   assert.equal(card.sections[card.tables[0].section].canonical, "evaluation");
   assert.deepEqual(card.codeBlocks.map((b) => [b.lang, b.code, card.sections[b.section].canonical]), [
     ["python", "import torch", "get_started"],
-  ]);
+  ]); // prose: the body with code lines blanked, line for line
+  assert.equal(card.prose.split("\n").length, card.length.lines);
+  assert.deepEqual(card.prose.split("\n").slice(-5), ["## Usage", "", "", "", ""]);
 });
 
 Deno.test("parse: an empty card and a card of only front matter", () => {

@@ -1,6 +1,9 @@
 import assert from "node:assert/strict";
 import { parseCard } from "../../lib/cards/parse.ts";
 import { extractHeuristic } from "../../lib/extract/heuristic.ts";
+import { join } from "node:path";
+import { openCards } from "../../lib/cards/sources.ts";
+import { SHARED_DATA } from "../_shared_data.ts";
 import { groundTruthCard, groundTruthCards, noSharedData } from "./_groundtruth_cards.ts";
 
 const TRAINER_CARD = `---
@@ -90,9 +93,31 @@ Deno.test("heuristic: parameter counts in their many spellings", () => {
     "74M",
   );
   assert.equal(count("Trained for 7 epochs with batch size 32."), undefined);
+  // yinan cards: cerebras/Cerebras-GPT-111M, HuggingFaceH4/zephyr-orpo-141b, amd/AMD-Llama-135m,
+  // CarperAI/stable-vicuna-13b-delta, ali-vilab/modelscope-damo-text-to-video-synthesis
+  assert.equal(count("A version of Cerebras-GPT with **111M** parameters."), "111M");
+  assert.equal(count("A MoE model with 141B total parameters and 39B active parameters."), "141B");
+  assert.equal(count("| Model | AMD-Llama-135m |\n|---|---|\n| Parameter Size | 135M |"), "135M");
+  assert.equal(count("| Hyperparameter | Value |\n|---|---|\n| \\(n_\\text{parameters}\\) | 13B |"), "13B");
+  assert.equal(count("The overall model parameters are about 1.7 billion."), "1.7B");
   const family = "Llama 3 comes in 70B parameters and 8B parameters sizes.";
   assert.equal(count(family, "o/Meta-Llama-3-8B-Instruct-GGUF"), "8B", "the size the id names");
   assert.equal(count(family, "o/llama-3"), "70B", "else the first");
+});
+
+Deno.test("heuristic: AutoTrain's CO2 line; grant and formats are filled", () => {
+  const rec = extractHeuristic(
+    "o/m",
+    parseCard(
+      "- Problem type: Binary Classification\n- CO2 Emissions (in grams): 5.527544460835904\n\n" +
+        "**Input** Models input text only.\n\n**Output** Models generate text only.\n\n- **Funded by:** NSF\n",
+    ),
+  );
+  assert.equal(rec.fields.carbon_emitted, "5.527544460835904 g CO2eq");
+  assert.equal(rec.fields.input_format, "Models input text only.");
+  assert.equal(rec.fields.output_format, "Models generate text only.");
+  assert.equal(rec.fields.grant, "NSF");
+  assert.equal(rec.sources?.grant, "pattern");
 });
 
 Deno.test("heuristic: usage code names libraries, frameworks and the task; nothing found is left out", () => {
@@ -141,5 +166,31 @@ Deno.test({
       assert.deepEqual(a, b, c.model_id);
       assert.equal(a.model_id, c.model_id);
     }
+  },
+});
+
+Deno.test({
+  name: "heuristic: grant and formats on mctidy's 48 cards are backed by its manually corrected checklists",
+  ignore: noSharedData,
+  async fn() {
+    // asgaardlab-mctidy: 4_corrected_info_list.md is a human-checked list of the facts each card states
+    const root = join(SHARED_DATA!, "asgaardlab-mctidy", "verified_model_cards");
+    const words = (s: string) => new Set(s.toLowerCase().match(/[a-z0-9]+/g) ?? []);
+    let found = 0;
+    for await (const c of (await openCards(root)).cards) {
+      const rec = extractHeuristic(c.model_id, parseCard(c.text));
+      const facts = words(
+        await Deno.readTextFile(join(root, c.model_id.replace("/", "@"), "4_corrected_info_list.md")),
+      );
+      for (const field of ["grant", "input_format", "output_format"] as const) {
+        const value = rec.fields[field];
+        if (typeof value !== "string") continue;
+        found++;
+        const mine = [...words(value)];
+        const backed = mine.filter((w) => facts.has(w)).length / mine.length;
+        assert.ok(backed >= 0.75, `${c.model_id} ${field}: "${value}" is not in the checklist (${backed})`);
+      }
+    }
+    assert.ok(found >= 18, `${found} values found (20 when written)`);
   },
 });

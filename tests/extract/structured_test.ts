@@ -62,7 +62,7 @@ Deno.test("structured: the hub's tags fill what the card text lacks (hn5318 card
     "base_model:finetune:o/base",
     "fill-mask",
   ];
-  const { fields } = structuredFields(parseCard("# M\ntext"), hub);
+  const { fields, sources } = structuredFields(parseCard("# M\ntext"), hub);
   assert.deepEqual(fields, {
     license: "mit",
     datasets: ["squad"],
@@ -72,8 +72,21 @@ Deno.test("structured: the hub's tags fill what the card text lacks (hn5318 card
     libraries: ["transformers"],
     frameworks: ["pytorch"],
   });
-  const own = structuredFields(parseCard("---\nlicense: apache-2.0\n---\n"), ["license:mit"]).fields;
-  assert.equal(own.license, "apache-2.0", "the card's own front matter wins");
+  assert.deepEqual(
+    new Set(Object.values(sources)),
+    new Set(["hub-tags"]),
+    "every value came from the hub's tags",
+  );
+  const own = structuredFields(
+    parseCard("---\nlicense: apache-2.0\ntags: [pytorch]\n---\n"),
+    ["license:mit", "pytorch", "jax"],
+  );
+  assert.equal(own.fields.license, "apache-2.0", "the card's own front matter wins");
+  assert.equal(own.sources.license, "front-matter");
+  assert.deepEqual(own.fields.frameworks, ["pytorch", "jax"]);
+  assert.equal(own.sources.frameworks, "hub-tags", "the hub's tags added jax");
+  const same = structuredFields(parseCard("---\ntags: [pytorch]\n---\n"), ["pytorch"]);
+  assert.equal(same.sources.frameworks, "front-matter", "tags the card states itself are the card's");
 });
 
 Deno.test("structured: broken or absent front matter gives nothing, without throwing", () => {
