@@ -47,7 +47,7 @@ function segment(s: string): string {
  * @example
  * ```ts
  * const cache = new LlmCache("data/llm-cache");
- * const key = { cardSha256, promptVersion: "extract_metadata.v1", model: "gpt-4o-mini" };
+ * const key = { cardSha256, promptVersion: "extract_metadata.v2", model: "gpt-4o-mini" };
  * const hit = await cache.get(key, requestSha256);
  * if (!hit) await cache.put({ key, requestSha256, fields, usage, received: new Date().toISOString() });
  * ```

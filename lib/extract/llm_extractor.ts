@@ -36,7 +36,7 @@ export interface LlmExtractorOptions {
   maxRetries?: number;
   /** Timeout of one request, in milliseconds. @default 60000 */
   timeoutMs?: number;
-  /** The prompt file. @default `prompts/extract_metadata.v1.md` */
+  /** The prompt file. @default `prompts/extract_metadata.v2.md` */
   promptFile?: string;
 }
 

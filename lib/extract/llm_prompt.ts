@@ -1,5 +1,5 @@
 /**
- * The versioned prompt of the LLM extractor (`prompts/extract_metadata.v1.md`, its schema and its field →
+ * The versioned prompt of the LLM extractor (`prompts/extract_metadata.v2.md`, its schema and its field →
  * sections table) and the chat messages built from it for one card: the system message asks for the fields the
  * card's structured metadata left open, with only their schema; the user message holds only the sections that
  * can answer them, inside a fence the card cannot close.
@@ -59,10 +59,10 @@ const loaded = new Map<string, PromptTemplate>();
  *   list exactly the fields of `record.ts`
  * @example
  * ```ts
- * loadPrompt().version; // "extract_metadata.v1"
+ * loadPrompt().version; // "extract_metadata.v2"
  * ```
  */
-export function loadPrompt(file: string = join(PROMPTS_DIR, "extract_metadata.v1.md")): PromptTemplate {
+export function loadPrompt(file: string = join(PROMPTS_DIR, "extract_metadata.v2.md")): PromptTemplate {
   const hit = loaded.get(file);
   if (hit) return hit;
   const { data, error, body } = splitFrontMatter(Deno.readTextFileSync(file));
@@ -240,7 +240,7 @@ export function cardPrompt(modelId: string, card: ParsedCard, prompt: PromptTemp
  * @example
  * ```ts
  * const { ours, wholeCard } = promptTokens(parseCard(text), text);
- * ours / wholeCard; // about 0.5 over a corpus (0 when the front matter answers everything)
+ * ours / wholeCard; // about 0.35 over a corpus (0 when the front matter answers everything)
  * ```
  */
 export function promptTokens(

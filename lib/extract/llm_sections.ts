@@ -1,12 +1,13 @@
 /**
  * The parts of a card the LLM extractor sends for a set of fields: only the sections that can hold them (the
- * field → sections table `prompts/field_sections.v1.json`), not the whole card.
+ * field → sections table `prompts/field_sections.v2.json`), not the whole card.
  *
  * @module
  */
 import type { ParsedCard } from "../cards/parse.ts";
 import { CANONICAL_SECTIONS, type CanonicalSection } from "../cards/sections.ts";
 import { compactMarkdown } from "./llm_compact.ts";
+import { estimateTokens } from "./token_estimate.ts";
 import { type Field, isField } from "./record.ts";
 
 /** Where one field is looked for. */
@@ -17,6 +18,11 @@ export interface FieldSections {
   intro: boolean;
   /** Case-insensitive regular expression on the other headings ("" = none). */
   headings: string;
+  /**
+   * Estimated tokens of card text sent for it, shared by its sections in card order (a section several fields
+   * want gets the largest budget left).
+   */
+  tokens: number;
 }
 
 /** The field → sections table. */
@@ -43,24 +49,29 @@ export function readFieldSections(data: unknown, file: string): FieldSectionTabl
     const e = entry as Partial<FieldSections>;
     const bad = (e.canonical ?? []).find((c) => !(CANONICAL_SECTIONS as readonly string[]).includes(c));
     if (
-      !Array.isArray(e.canonical) || typeof e.intro !== "boolean" || typeof e.headings !== "string" || bad
+      !Array.isArray(e.canonical) || typeof e.intro !== "boolean" || typeof e.headings !== "string" ||
+      !Number.isInteger(e.tokens) || e.tokens! <= 0 || bad
     ) {
       throw new Error(
-        `${file}: fields.${name} must be {canonical: [section...], intro: boolean, headings: regex}` +
+        `${file}: fields.${name} must be {canonical: [section...], intro: boolean, headings: regex, ` +
+          `tokens: positive integer}` +
           (bad ? ` ("${bad}" is not a canonical section)` : ""),
       );
     }
-    table[name] = { canonical: e.canonical, intro: e.intro, headings: e.headings };
+    table[name] = { canonical: e.canonical, intro: e.intro, headings: e.headings, tokens: e.tokens! };
   }
   return table as FieldSectionTable;
 }
 
 const DEMO_URL = /colab\.research\.google\.com|huggingface\.co\/spaces\/|\bdemo\b|gradio|streamlit/i;
+const DIGEST_LINKS = 5;
+const PAPER_URL =
+  /aclanthology\.org|openreview\.net|doi\.org\/|papers\.nips\.cc|proceedings\.|ieeexplore|dl\.acm\.org|\.pdf$/i;
 
 /**
  * The card's links that can answer link fields, one per line, for the fields asked: GitHub repositories
- * (github_repo), arXiv papers (paper), notebooks and demos (demo). A few tokens each, where sending every
- * section that holds a link would cost hundreds.
+ * (github_repo), arXiv and other papers (paper), notebooks and demos (demo), the first five of each. A few
+ * tokens each, where sending every section that holds a link would cost hundreds.
  *
  * @returns the links and the fields they can answer
  * @example
@@ -72,12 +83,33 @@ export function linkDigest(card: ParsedCard, fields: readonly Field[]): { text: 
   const { links } = card;
   const byField: [Field, string[]][] = [
     ["github_repo", links.github.map((r) => `https://github.com/${r}`)],
-    ["paper", links.arxiv.map((id) => `https://arxiv.org/abs/${id}`)],
+    ["paper", [
+      ...links.arxiv.map((id) => `https://arxiv.org/abs/${id}`),
+      ...links.urls.filter((u) => PAPER_URL.test(u) && !/arxiv\.org/i.test(u)),
+    ]],
     ["demo", links.urls.filter((u) => DEMO_URL.test(u))],
   ];
   const used = byField.filter(([f, urls]) => fields.includes(f) && urls.length > 0);
-  const urls = [...new Set(used.flatMap(([, u]) => u))];
+  // the first few: a card names its own repository and paper early; later links cite related work
+  const urls = [...new Set(used.flatMap(([, u]) => [...new Set(u)].slice(0, DIGEST_LINKS)))];
   return { text: urls.map((u) => `- ${u}`).join("\n"), answers: used.map(([f]) => f) };
+}
+
+const IMPORT = /^\s*(?:>>>\s*)?((?:from\s+[\w.]+\s+)?import\s+[\w.]+)/;
+
+/**
+ * The import lines of the card's code blocks, once each, when `frameworks` or `libraries` is asked: they name
+ * what the model is used with, wherever the section budgets cut the code that holds them.
+ *
+ * @example
+ * ```ts
+ * importDigest(parseCard("```python\nimport torch\nx = 1\n```"), ["frameworks"]); // "import torch"
+ * ```
+ */
+export function importDigest(card: ParsedCard, fields: readonly Field[]): string {
+  if (!fields.includes("frameworks") && !fields.includes("libraries")) return "";
+  const lines = card.codeBlocks.flatMap((b) => b.code.split("\n")).map((l) => IMPORT.exec(l)?.[1]);
+  return [...new Set(lines.filter((l) => l !== undefined))].join("\n");
 }
 
 /** What {@linkcode selectSections} found. */
@@ -90,9 +122,10 @@ export interface SelectedSections {
 
 /**
  * The card text to send for `fields`: every section one of them needs, in card order, each under its heading,
- * compacted ({@linkcode compactMarkdown}); empty sections left out; then, when a link field is asked, the
- * card's {@linkcode linkDigest}. A field nothing selected can answer is not answerable: the card does not
- * document it, and asking a model about it would only invite a guess.
+ * compacted ({@linkcode compactMarkdown}) to the token budget its fields have left; empty sections left out;
+ * then the card's {@linkcode linkDigest} and {@linkcode importDigest}. A link field the digest answers needs no
+ * section of its own (a citation's BibTeX repeats its arXiv link). A field nothing selected can answer is not
+ * answerable: the card does not document it, and asking a model about it would only invite a guess.
  *
  * @param card the parsed card
  * @param fields the fields still to extract
@@ -109,30 +142,42 @@ export function selectSections(
   table: FieldSectionTable,
   keep: readonly string[] = [],
 ): SelectedSections {
+  const digest = linkDigest(card, fields);
+  const needing = fields.filter((f) => !digest.answers.includes(f));
   const headingRes = new Map(
-    fields.map((f) => [f, table[f].headings ? new RegExp(table[f].headings, "i") : null]),
+    needing.map((f) => [f, table[f].headings ? new RegExp(table[f].headings, "i") : null]),
   );
+  const budget = new Map(needing.map((f) => [f, table[f].tokens]));
   const parts: string[] = [];
   const answerable = new Set<Field>();
   card.sections.forEach((s, k) => {
     if (s.empty) return;
     const isIntro = s.level === 0 || (k <= 1 && s.level === 1 && s.canonical === null);
-    const wanting = fields.filter((f) =>
+    // a heading named for a field is sent even when the field's budget is spent: it is short and to the point
+    const wanting = needing.filter((f) =>
       isIntro
-        ? table[f].intro
+        ? table[f].intro && budget.get(f)! > 0
         : s.canonical !== null
-        ? table[f].canonical.includes(s.canonical)
+        ? table[f].canonical.includes(s.canonical) && budget.get(f)! > 0
         : headingRes.get(f)?.test(s.heading) ?? false
     );
     if (wanting.length === 0) return;
     for (const f of wanting) answerable.add(f);
-    const text = compactMarkdown(s.text, keep);
+    // a section worth sending gets at least half a budget: its first lines alone would say little
+    const tokens = Math.max(...wanting.map((f) => Math.max(budget.get(f)!, table[f].tokens / 2)));
+    const text = compactMarkdown(s.text, keep, { tokens });
+    const used = estimateTokens(text);
+    for (const f of wanting) budget.set(f, budget.get(f)! - used);
     parts.push(s.level === 0 ? text : `${"#".repeat(s.level)} ${s.heading}\n\n${text}`);
   });
-  const digest = linkDigest(card, fields);
   if (digest.text !== "") {
     parts.push(`## Links in the card\n\n${digest.text}`);
     for (const f of digest.answers) answerable.add(f);
+  }
+  const imports = importDigest(card, fields);
+  if (imports !== "") {
+    parts.push(`## Imports in the card's code\n\n\`\`\`python\n${imports}\n\`\`\``);
+    for (const f of ["frameworks", "libraries"] as const) if (fields.includes(f)) answerable.add(f);
   }
   return { text: parts.join("\n\n"), answerable: fields.filter((f) => answerable.has(f)) };
 }

@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { LlmCache, type LlmCacheEntry } from "../../lib/extract/llm_cache.ts";
 
-const key = { cardSha256: "ab".repeat(32), promptVersion: "extract_metadata.v1", model: "gpt-4o-mini" };
+const key = { cardSha256: "ab".repeat(32), promptVersion: "extract_metadata.v2", model: "gpt-4o-mini" };
 const entry = (over: Partial<LlmCacheEntry> = {}): LlmCacheEntry => ({
   key,
   requestSha256: "r1",
@@ -27,7 +27,7 @@ Deno.test("a stored reply comes back for the same key and request only", () =>
     await cache.put(entry());
     assert.deepEqual(await cache.get(key, "r1"), entry());
     assert.equal(await cache.get(key, "r2"), null, "another request");
-    assert.equal(await cache.get({ ...key, promptVersion: "extract_metadata.v2" }, "r1"), null);
+    assert.equal(await cache.get({ ...key, promptVersion: "extract_metadata.v3" }, "r1"), null);
     assert.equal(await cache.get({ ...key, model: "gpt-4o" }, "r1"), null);
   }));
 

@@ -34,3 +34,26 @@ Deno.test("images, badges, comments and layout tags go; links and text stay", ()
     "<!-- hidden -->\nSee [the repo](https://github.com/o/r) <b>now</b>.";
   assert.equal(compactMarkdown(text, []), "See [the repo](https://github.com/o/r) now.");
 });
+
+Deno.test("a token budget keeps the first prose and code, closes a cut code block, and keeps tables", () => {
+  const prose = Array.from({ length: 20 }, (_, k) => `Line ${k} of prose.`);
+  const code = Array.from({ length: 8 }, (_, k) => `x${k} = ${k}`);
+  const text = [
+    ...prose.slice(0, 2),
+    "```python",
+    ...code,
+    "```",
+    ...prose.slice(2),
+    "| a | b |",
+    "|---|---|",
+    "| 1 | 2 |",
+  ]
+    .join("\n");
+  const out = compactMarkdown(text, [], { tokens: 30 });
+  assert.match(out, /^Line 0 of prose\.\nLine 1 of prose\.\n```python\nx0 = 0\n/);
+  assert.match(
+    out,
+    /\n\(… \d+ more lines\)\n```\n\(… 18 more lines\)\n\| a \| b \|\n\|---\|---\|\n\| 1 \| 2 \|$/,
+  );
+  assert.equal(compactMarkdown(text, [], { tokens: 10_000 }), compactMarkdown(text, []));
+});
