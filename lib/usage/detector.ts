@@ -18,7 +18,7 @@ import { ModelIdNormalizer } from "./model_id.ts";
 import { type ModuleExports, moduleExports } from "./module_exports.ts";
 import { BadNotebookError, type NotebookCode, notebookCode } from "./notebook_code.ts";
 import { prefilter } from "./prefilter.ts";
-import { pythonParser } from "./python_parser.ts";
+import { parsePython, pythonParser } from "./python_parser.ts";
 import { indexPython } from "./python_scopes.ts";
 import { loadSignatures } from "./signatures.ts";
 import type { Detection, SkipReason } from "./types.ts";
@@ -95,7 +95,7 @@ export async function createDetector(options: DetectorOptions = {}): Promise<Det
         }
         if (!mayHold(nb.code)) return { detections: [], parsed: false };
       }
-      const tree = parser.parse(blankCommentLines(nb?.code ?? text));
+      const tree = parsePython(parser, nb?.code ?? text);
       if (!tree) return { detections: [], parsed: false, skipped: "syntax-error" };
       try {
         let found;
@@ -123,7 +123,7 @@ export async function createDetector(options: DetectorOptions = {}): Promise<Det
     },
 
     moduleExports(text: string): ModuleExports | null {
-      const tree = parser.parse(blankCommentLines(text));
+      const tree = parsePython(parser, text);
       if (!tree) return null;
       try {
         return moduleExports(indexPython(tree.rootNode));
@@ -135,18 +135,4 @@ export async function createDetector(options: DetectorOptions = {}): Promise<Det
       }
     },
   };
-}
-
-/**
- * The code with every comment-only line emptied, line numbers kept. tree-sitter-python takes quadratic time
- * over a long run of comment lines after a statement (1,000 lines: 0.5 s; 10,000: about a minute), and big
- * commented-out blocks are common; comments never load a model, so the parser need not see them.
- *
- * @example
- * ```ts
- * blankCommentLines("import timm\n  # old = timm.create_model('x')\n"); // "import timm\n\n"
- * ```
- */
-export function blankCommentLines(code: string): string {
-  return code.replace(/^[ \t]*#[^\n]*/gm, "");
 }

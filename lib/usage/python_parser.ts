@@ -4,7 +4,7 @@
  * @module
  */
 import { join } from "node:path";
-import { Language, Parser } from "web-tree-sitter";
+import { Language, Parser, type Tree } from "web-tree-sitter";
 import { REPO_ROOT } from "../paths.ts";
 
 let loading: Promise<Language> | null = null;
@@ -32,4 +32,33 @@ export async function pythonParser(): Promise<Parser> {
   const parser = new Parser();
   parser.setLanguage(language);
   return parser;
+}
+
+/**
+ * Parses Python source, comment-only lines blanked first (see {@linkcode blankCommentLines}): every parse of
+ * repository code goes through here. Null when tree-sitter gives up; the tree must be freed with `delete()`.
+ *
+ * @example
+ * ```ts
+ * const tree = parsePython(await pythonParser(), "import timm\n# a comment\n")!;
+ * tree.rootNode.type; // "module"
+ * tree.delete();
+ * ```
+ */
+export function parsePython(parser: Parser, code: string): Tree | null {
+  return parser.parse(blankCommentLines(code));
+}
+
+/**
+ * The code with every comment-only line emptied, line numbers kept. tree-sitter-python takes quadratic time
+ * over a long run of comment lines after a statement (1,000 lines: 0.5 s; 10,000: about a minute), and big
+ * commented-out blocks are common; comments never load a model, so the parser need not see them.
+ *
+ * @example
+ * ```ts
+ * blankCommentLines("import timm\n  # old = timm.create_model('x')\n"); // "import timm\n\n"
+ * ```
+ */
+export function blankCommentLines(code: string): string {
+  return code.replace(/^[ \t]*#[^\n]*/gm, "");
 }

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import pl from "nodejs-polars";
-import { blankCommentLines, createDetector, type Detector } from "../../lib/usage/detector.ts";
+import { createDetector, type Detector } from "../../lib/usage/detector.ts";
+import { blankCommentLines } from "../../lib/usage/python_parser.ts";
 import type { Detection } from "../../lib/usage/types.ts";
 
 const detector: Detector = await createDetector();
