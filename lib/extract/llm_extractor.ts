@@ -107,7 +107,7 @@ export async function createLlmExtractor(options: LlmExtractorOptions): Promise<
       fields: { ...fields },
       sources: { ...sources },
     };
-    const request = cardPrompt(modelId, card, prompt);
+    const request = cardPrompt(modelId, card, prompt, fields);
     if (!request) return record;
     const key: LlmCacheKey = {
       cardSha256: sha256Hex(new TextEncoder().encode(text)),

@@ -13,7 +13,7 @@ import { REPO_ROOT } from "../paths.ts";
 import { sha256Hex } from "../store/hash.ts";
 import type { JsonSchema } from "./json_schema_check.ts";
 import { type FieldSectionTable, readFieldSections, selectSections } from "./llm_sections.ts";
-import { type Field, FIELDS } from "./record.ts";
+import { type Field, FIELDS, type MetadataFields } from "./record.ts";
 import { structuredFields } from "./structured.ts";
 import { estimateChatTokens } from "./token_estimate.ts";
 
@@ -216,13 +216,18 @@ export function buildPrompt(
  * @param modelId the model's id
  * @param card the parsed card
  * @param prompt the prompt template
+ * @param known what the structured metadata already answers (computed from `card` when not given)
  * @example
  * ```ts
  * cardPrompt("gpt2", parseCard(text), loadPrompt())?.fields; // ["github_repo", "paper", ...]
  * ```
  */
-export function cardPrompt(modelId: string, card: ParsedCard, prompt: PromptTemplate): CardPrompt | null {
-  const known = structuredFields(card).fields;
+export function cardPrompt(
+  modelId: string,
+  card: ParsedCard,
+  prompt: PromptTemplate,
+  known: Partial<MetadataFields> = structuredFields(card).fields,
+): CardPrompt | null {
   const open = FIELDS.filter((f) => known[f] === undefined);
   const selected = selectSections(card, open, prompt.sections, [modelId.split("/").pop()!]);
   if (selected.answerable.length === 0) return null;
